@@ -1,0 +1,3 @@
+"""dueregard: the machinery of the public sector equality duty."""
+
+__version__ = "0.1.0"
