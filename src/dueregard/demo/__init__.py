@@ -1,0 +1,1 @@
+"""The demo: organisations, units, objectives and a person for every role, built from the seed documents."""

@@ -1,0 +1,76 @@
+"""Build the demo database content through the same services people use, so the audit log fills in as well."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from dueregard.objectives.services import objective_create
+from dueregard.organisations.models import Organisation
+from dueregard.organisations.services import organisation_create, person_add, unit_create
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    organisation: str
+    email: str
+    roles: tuple[str, ...]
+
+
+def demo_content() -> dict[str, Any]:
+    text = resources.files("dueregard.demo").joinpath("data/demo.yaml").read_text(encoding="utf-8")
+    content: dict[str, Any] = yaml.safe_load(text)
+    return content
+
+
+def demo_exists() -> bool:
+    slugs = [organisation["slug"] for organisation in demo_content()["organisations"]]
+    return Organisation.objects.filter(slug__in=slugs).exists()
+
+
+@transaction.atomic
+def build_demo() -> tuple[str, list[DemoLogin]]:
+    """Create the demo organisations, their units, objectives and people. Returns the password and the logins."""
+    content = demo_content()
+    password: str = content["password"]
+    user_model = get_user_model()
+    logins: list[DemoLogin] = []
+    for spec in content["organisations"]:
+        first_admin = next(p for p in spec["people"] if "administrator" in p["roles"])
+        admin = user_model.objects.create_user(first_admin["email"], password, full_name=first_admin["full_name"])
+        organisation = organisation_create(
+            actor=None, slug=spec["slug"], name=spec["name"], jurisdiction=spec["jurisdiction"],
+            sector=spec["sector"], headcount=spec.get("headcount"), brand_colour=spec["brand_colour"],
+            first_administrator=admin,
+        )
+        units_by_name = {}
+        for group in spec["units"]:
+            parent = unit_create(
+                actor=admin, organisation=organisation, name=group["group"], kind="group",
+                has_associate_scheme=bool(group.get("associate_scheme", False)),
+            )
+            units_by_name[parent.name] = parent
+            for name in group["units"]:
+                units_by_name[name] = unit_create(actor=admin, organisation=organisation, name=name, parent=parent)
+        for person in spec["people"]:
+            user = person_add(
+                actor=admin, organisation=organisation, email=person["email"], full_name=person["full_name"],
+                roles=person["roles"], unit=units_by_name.get(person.get("unit", "")),
+            )
+            if not user.has_usable_password():
+                user.set_password(password)
+                user.save(update_fields=["password"])
+            logins.append(DemoLogin(organisation.name, person["email"], tuple(person["roles"])))
+        lead = user_model.objects.get(email=next(p["email"] for p in spec["people"] if "equality_lead" in p["roles"]))
+        for objective in spec["objectives"]:
+            objective_create(
+                actor=lead, organisation=organisation, reference=objective["reference"],
+                statement=objective["statement"], business_area=objective["business_area"],
+                is_published=objective["published"],
+            )
+    return password, logins
