@@ -91,7 +91,17 @@ class Unit(models.Model):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         constraints: ClassVar[list[models.BaseConstraint]] = [
-            models.UniqueConstraint(fields=["organisation", "parent", "name"], name="unit_name_unique_in_parent"),
+            models.UniqueConstraint(
+                fields=["organisation", "parent", "name"],
+                name="unit_name_unique_in_parent",
+                violation_error_message=_("There is already a unit with this name in the same place."),
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "name"],
+                condition=models.Q(parent__isnull=True),
+                name="top_level_unit_name_unique",
+                violation_error_message=_("There is already a unit with this name in the same place."),
+            ),
             models.CheckConstraint(condition=~models.Q(parent=models.F("id")), name="unit_not_own_parent"),
         ]
 
