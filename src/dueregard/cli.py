@@ -12,12 +12,22 @@ import click
 
 # name -> "module:attribute" of a click.Command. Keep sorted by name.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "createadmin": ("dueregard.commands.createadmin:command", "Create an installation (and organisation) administrator."),
+    "createadmin": (
+        "dueregard.commands.createadmin:command",
+        "Create an installation (and organisation) administrator.",
+    ),
+    "createorganisation": (
+        "dueregard.commands.createorganisation:command",
+        "Create an organisation and its first administrator.",
+    ),
     "demo": ("dueregard.commands.demo:command", "Build the demo organisations and serve the web app."),
     "manage": ("dueregard.commands.manage:command", "Run a Django management command."),
     "migrate": ("dueregard.commands.migrate:command", "Create or update the database tables."),
     "serve": ("dueregard.commands.serve:command", "Serve the web app."),
-    "timescales": ("dueregard.commands.timescales:command", "Read a free-text timescale such as 'By April 2013'."),
+    "timescales": (
+        "dueregard.commands.timescales:command",
+        "Read a free-text timescale such as 'By April 2013'.",
+    ),
 }
 
 

@@ -54,15 +54,23 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if admin_url.startswith("postgres"):
         env["DATABASE_URL"], pg_name = _postgres_database(admin_url)
     cli = [sys.executable, "-m", "dueregard.cli"]
-    build = subprocess.run(  # noqa: S603
-        [*cli, "demo", "--no-serve", "--data-dir", str(data_dir)], env=env, capture_output=True, text=True, check=False
+    build = subprocess.run(
+        [*cli, "demo", "--no-serve", "--data-dir", str(data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert build.returncode == 0, build.stdout + build.stderr
     if not admin_url.startswith("postgres"):
         env["DATABASE_URL"] = f"sqlite:///{data_dir / 'demo.sqlite3'}"
     port = _free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [*cli, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    server = subprocess.Popen(
+        [*cli, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -94,8 +102,13 @@ def browser() -> Iterator[object]:
         instance = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
             ],
         )
         yield instance

@@ -30,6 +30,10 @@ PERSONAS = {
 SKIP = re.compile(r"^/(cy/)?(django-admin/|static/|account/sign-out/)|brand\.css$")
 # At most this many pages of one shape (ids replaced), per persona, so the crawl stays quick as data grows.
 PAGES_PER_SHAPE = 2
+EMPTY_THE_FORM = """
+document.querySelectorAll('form[novalidate] input:not([type=hidden]), form[novalidate] textarea')
+  .forEach(e => { if (e.type !== 'checkbox' && e.type !== 'radio') e.value = ''; });
+"""
 
 
 def _shape(path: str) -> str:
@@ -92,8 +96,7 @@ def _crawl(page: Any, base_url: str) -> tuple[list[str], list[str]]:
                 queue.append(target)
         # The error state of data-entry forms (those marked novalidate; none of them deletes anything).
         if page.locator("form[novalidate]").count() and "sign-in" not in path:
-            page.evaluate("document.querySelectorAll('form[novalidate] input:not([type=hidden]), "
-                          "form[novalidate] textarea').forEach(e => { if (e.type !== 'checkbox' && e.type !== 'radio') e.value = ''; })")
+            page.evaluate(EMPTY_THE_FORM)
             page.locator("form[novalidate] button.govuk-button").first.click()
             page.wait_for_load_state()
             problems += _describe(f"{path} (submitted empty)", _axe(page))

@@ -30,8 +30,12 @@ def demo(db: None, _fast_passwords: None) -> Demo:
     users = {
         role: user_model.objects.get(email=f"{name}@demo.example")
         for role, name in [
-            ("administrator", "admin"), ("equality_lead", "lead"), ("contributor", "contributor"),
-            ("approver", "approver"), ("analyst", "analyst"), ("viewer", "viewer"),
+            ("administrator", "admin"),
+            ("equality_lead", "lead"),
+            ("contributor", "contributor"),
+            ("approver", "approver"),
+            ("analyst", "analyst"),
+            ("viewer", "viewer"),
         ]
     }
     users["outsider"] = user_model.objects.get(email="admin@council.example")

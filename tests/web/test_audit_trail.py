@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.test import Client
 
-from dueregard.audit.models import AuditEvent, AuditTrailIsAppendOnly
+from dueregard.audit.models import AuditEvent, AuditTrailIsAppendOnlyError
 from dueregard.organisations import services
 from dueregard.organisations.models import Unit
 
@@ -38,19 +38,25 @@ def test_audit_rows_cannot_be_changed_or_deleted_through_the_orm(demo: Any) -> N
     event = AuditEvent.objects.first()
     assert event is not None
     event.action = "tampered"
-    with pytest.raises(AuditTrailIsAppendOnly):
+    with pytest.raises(AuditTrailIsAppendOnlyError):
         event.save()
-    with pytest.raises(AuditTrailIsAppendOnly):
+    with pytest.raises(AuditTrailIsAppendOnlyError):
         event.delete()
-    with pytest.raises(AuditTrailIsAppendOnly):
+    with pytest.raises(AuditTrailIsAppendOnlyError):
         AuditEvent.objects.filter(pk=event.pk).update(action="tampered")
-    with pytest.raises(AuditTrailIsAppendOnly):
+    with pytest.raises(AuditTrailIsAppendOnlyError):
         AuditEvent.objects.all().delete()
 
 
-@pytest.mark.parametrize("statement", ["UPDATE audit_auditevent SET action = 'tampered'", "DELETE FROM audit_auditevent"])
+@pytest.mark.parametrize(
+    "statement", ["UPDATE audit_auditevent SET action = 'tampered'", "DELETE FROM audit_auditevent"]
+)
 def test_the_database_itself_refuses_to_rewrite_audit_rows(demo: Any, statement: str) -> None:
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(statement)
     assert not AuditEvent.objects.filter(action="tampered").exists()
 

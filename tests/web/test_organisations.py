@@ -18,7 +18,9 @@ def test_demo_has_the_units_of_the_seed_directory_as_a_tree(demo: Any) -> None:
     groups = {node.unit.name: [child.unit.name for child in node.children] for node in tree}
     assert len(groups) == 10
     assert groups["Intelligence Assessment and Intelligence Analysis"] == [
-        "Assessment Staff", "Intelligence Analysis Profession and Strategic Horizons", "JIC Secretariat",
+        "Assessment Staff",
+        "Intelligence Analysis Profession and Strategic Horizons",
+        "JIC Secretariat",
     ]
     assert groups["Propriety and Ethics"] == []
     assert Unit.objects.filter(organisation=demo.organisation).count() == 10 + 6 + 5 + 6 + 3 + 6 + 4 + 4 + 3
@@ -34,7 +36,9 @@ def test_a_unit_cannot_be_moved_inside_its_own_part(demo: Any) -> None:
 def test_a_unit_cannot_belong_to_another_organisations_unit(demo: Any) -> None:
     foreign = Unit.objects.get(name="Adult Services")
     with pytest.raises(ValidationError, match="this organisation"):
-        services.unit_create(actor=demo.users["administrator"], organisation=demo.organisation, name="X", parent=foreign)
+        services.unit_create(
+            actor=demo.users["administrator"], organisation=demo.organisation, name="X", parent=foreign
+        )
 
 
 def test_a_unit_with_parts_cannot_be_removed(demo: Any) -> None:
@@ -64,8 +68,14 @@ def test_a_brand_colour_too_pale_for_white_text_is_refused_with_the_reason(demo:
     client.force_login(demo.users["administrator"])
     response = client.post(
         "/o/demo/settings/",
-        {"name": "Demo", "jurisdiction": "england", "sector": "central_government", "headcount": "10",
-         "brand_colour": "#ffdd00", "quarter_convention": "financial"},
+        {
+            "name": "Demo",
+            "jurisdiction": "england",
+            "sector": "central_government",
+            "headcount": "10",
+            "brand_colour": "#ffdd00",
+            "quarter_convention": "financial",
+        },
     )
     page = response.content.decode()
     assert response.status_code == 200
@@ -78,7 +88,8 @@ def test_a_brand_colour_too_pale_for_white_text_is_refused_with_the_reason(demo:
 def test_adding_a_person_through_the_page(demo: Any, client: Client) -> None:
     client.force_login(demo.users["administrator"])
     response = client.post(
-        "/o/demo/people/add/", {"full_name": "Nia Newcomer", "email": "Nia@Demo.Example", "roles": ["contributor", "analyst"]}
+        "/o/demo/people/add/",
+        {"full_name": "Nia Newcomer", "email": "Nia@Demo.Example", "roles": ["contributor", "analyst"]},
     )
     assert response.status_code == 302
     roles = set(Membership.objects.filter(user__email="nia@demo.example").values_list("role", flat=True))

@@ -107,20 +107,28 @@ def test_welsh_pages_follow_the_same_rules(demo_targets: Any, client: Client) ->
 # service -> (call, roles allowed)
 SERVICES: dict[str, tuple[Callable[[Any, Any], Any], set[str]]] = {
     "organisation_update": (
-        lambda actor, d: services.organisation_update(actor=actor, organisation=d.organisation, headcount=2000), ADMIN
+        lambda actor, d: services.organisation_update(actor=actor, organisation=d.organisation, headcount=2000),
+        ADMIN,
     ),
     "unit_create": (
         lambda actor, d: services.unit_create(actor=actor, organisation=d.organisation, name="New unit"),
         ADMIN_AND_LEAD,
     ),
-    "unit_update": (lambda actor, d: services.unit_update(actor=actor, unit=d.unit, name="Renamed"), ADMIN_AND_LEAD),
+    "unit_update": (
+        lambda actor, d: services.unit_update(actor=actor, unit=d.unit, name="Renamed"),
+        ADMIN_AND_LEAD,
+    ),
     "unit_delete": (
         lambda actor, d: services.unit_delete(actor=actor, unit=Unit.objects.get(name="Business Support")),
         ADMIN_AND_LEAD,
     ),
     "person_add": (
         lambda actor, d: services.person_add(
-            actor=actor, organisation=d.organisation, email="new@demo.example", full_name="New Person", roles=["viewer"]
+            actor=actor,
+            organisation=d.organisation,
+            email="new@demo.example",
+            full_name="New Person",
+            roles=["viewer"],
         ),
         ADMIN,
     ),

@@ -60,9 +60,19 @@ def test_signing_out_needs_a_post(demo: Any, client: Client) -> None:
 @pytest.mark.parametrize("missing", ["SECRET_KEY"])
 def test_production_refuses_to_start_without_a_secret_key(missing: str, tmp_path: Any) -> None:
     env = {k: v for k, v in os.environ.items() if k != missing}
-    env.update({"DUEREGARD_PRODUCTION": "1", "DUEREGARD_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "dueregard.web.settings"})
+    env.update(
+        {
+            "DUEREGARD_PRODUCTION": "1",
+            "DUEREGARD_DATA_DIR": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "dueregard.web.settings",
+        }
+    )
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", "import django; django.setup()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
@@ -72,14 +82,19 @@ def test_production_settings_pass_the_deployment_check(tmp_path: Any) -> None:
     env = dict(os.environ)
     env.update(
         {
-            "DUEREGARD_PRODUCTION": "1", "SECRET_KEY": "x" * 20 + "-Production-Secret-Key-For-The-Check-0123456789",
-            "ALLOWED_HOSTS": "equality.example.org", "DUEREGARD_DATA_DIR": str(tmp_path),
+            "DUEREGARD_PRODUCTION": "1",
+            "SECRET_KEY": "x" * 20 + "-Production-Secret-Key-For-The-Check-0123456789",
+            "ALLOWED_HOSTS": "equality.example.org",
+            "DUEREGARD_DATA_DIR": str(tmp_path),
             "DJANGO_SETTINGS_MODULE": "dueregard.web.settings",
         }
     )
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

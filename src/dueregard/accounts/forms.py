@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 class SignInForm(AuthenticationForm):
     """Django's sign-in form with GOV.UK wording; it passes the request to authenticate() for login throttling."""
 
-    username = forms.EmailField(
-        label=_("Email address"), widget=forms.EmailInput(attrs={"autocomplete": "username"})
-    )
+    username = forms.EmailField(label=_("Email address"), widget=forms.EmailInput(attrs={"autocomplete": "username"}))
     password = forms.CharField(
-        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-    error_messages = {  # noqa: RUF012 - overrides Django's class attribute
+    error_messages = {
         "invalid_login": _("Enter a correct email address and password. Both are case-sensitive."),
         "inactive": _("This account is not active."),
     }

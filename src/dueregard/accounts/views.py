@@ -21,12 +21,12 @@ class SignInView(auth_views.LoginView):
 
 
 class SignOutView(auth_views.LogoutView):
-    http_method_names = ["post", "options"]  # noqa: RUF012 - Django's attribute
+    http_method_names = ["post", "options"]
 
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    memberships = memberships_for_user(user=request.user)  # type: ignore[arg-type]
+    memberships = memberships_for_user(user=request.user)
     return render(request, "accounts/profile.html", {"memberships": memberships})
 
 

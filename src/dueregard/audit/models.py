@@ -11,16 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class AuditTrailIsAppendOnly(Exception):
+class AuditTrailIsAppendOnlyError(Exception):
     """Raised on any attempt to change or delete an audit row."""
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def update(self, **kwargs: Any) -> int:
-        raise AuditTrailIsAppendOnly("Audit rows cannot be changed.")
+        raise AuditTrailIsAppendOnlyError("Audit rows cannot be changed.")
 
     def delete(self) -> tuple[int, dict[str, int]]:
-        raise AuditTrailIsAppendOnly("Audit rows cannot be deleted.")
+        raise AuditTrailIsAppendOnlyError("Audit rows cannot be deleted.")
 
 
 class AuditEvent(models.Model):
@@ -53,11 +53,11 @@ class AuditEvent(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
-            raise AuditTrailIsAppendOnly("Audit rows cannot be changed.")
+            raise AuditTrailIsAppendOnlyError("Audit rows cannot be changed.")
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AuditTrailIsAppendOnly("Audit rows cannot be deleted.")
+        raise AuditTrailIsAppendOnlyError("Audit rows cannot be deleted.")
 
     @property
     def changes(self) -> list[tuple[str, Any, Any]]:

@@ -44,18 +44,20 @@ def command(host: str, port: int, serve: bool, data_dir: Path) -> None:
     setup_django()
     from django.core.management import call_command
 
-    from dueregard.demo.build import build_demo, demo_exists
+    from dueregard.demo.build import DemoLogin, build_demo, demo_exists
 
     click.echo("Preparing the database…")
     call_command("migrate", interactive=False, verbosity=0)
+    password: str | None
+    logins: list[DemoLogin]
     if demo_exists():
         click.echo("The demo organisations are already in this database; leaving them as they are.")
-        password, logins = None, []
+        password, logins = None, []  # nothing new to sign in with
     else:
         click.echo("Building the demo from the seed documents…")
         password, logins = build_demo()
     if logins:
-        click.echo("\nDemo sign-ins (every account has the password %r):" % password)
+        click.echo(f"\nDemo sign-ins (every account has the password {password!r}):")
         for login in logins:
             click.echo(f"  {login.email:<28} {', '.join(login.roles):<30} {login.organisation}")
     if serve:

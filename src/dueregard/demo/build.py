@@ -44,14 +44,22 @@ def build_demo() -> tuple[str, list[DemoLogin]]:
         first_admin = next(p for p in spec["people"] if "administrator" in p["roles"])
         admin = user_model.objects.create_user(first_admin["email"], password, full_name=first_admin["full_name"])
         organisation = organisation_create(
-            actor=None, slug=spec["slug"], name=spec["name"], jurisdiction=spec["jurisdiction"],
-            sector=spec["sector"], headcount=spec.get("headcount"), brand_colour=spec["brand_colour"],
+            actor=None,
+            slug=spec["slug"],
+            name=spec["name"],
+            jurisdiction=spec["jurisdiction"],
+            sector=spec["sector"],
+            headcount=spec.get("headcount"),
+            brand_colour=spec["brand_colour"],
             first_administrator=admin,
         )
         units_by_name = {}
         for group in spec["units"]:
             parent = unit_create(
-                actor=admin, organisation=organisation, name=group["group"], kind="group",
+                actor=admin,
+                organisation=organisation,
+                name=group["group"],
+                kind="group",
                 has_associate_scheme=bool(group.get("associate_scheme", False)),
             )
             units_by_name[parent.name] = parent
@@ -59,8 +67,12 @@ def build_demo() -> tuple[str, list[DemoLogin]]:
                 units_by_name[name] = unit_create(actor=admin, organisation=organisation, name=name, parent=parent)
         for person in spec["people"]:
             user = person_add(
-                actor=admin, organisation=organisation, email=person["email"], full_name=person["full_name"],
-                roles=person["roles"], unit=units_by_name.get(person.get("unit", "")),
+                actor=admin,
+                organisation=organisation,
+                email=person["email"],
+                full_name=person["full_name"],
+                roles=person["roles"],
+                unit=units_by_name.get(person.get("unit", "")),
             )
             if not user.has_usable_password():
                 user.set_password(password)
@@ -69,8 +81,11 @@ def build_demo() -> tuple[str, list[DemoLogin]]:
         lead = user_model.objects.get(email=next(p["email"] for p in spec["people"] if "equality_lead" in p["roles"]))
         for objective in spec["objectives"]:
             objective_create(
-                actor=lead, organisation=organisation, reference=objective["reference"],
-                statement=objective["statement"], business_area=objective["business_area"],
+                actor=lead,
+                organisation=organisation,
+                reference=objective["reference"],
+                statement=objective["statement"],
+                business_area=objective["business_area"],
                 is_published=objective["published"],
             )
     return password, logins

@@ -12,7 +12,11 @@ class Objective(models.Model):
     business_area = models.CharField(_("business area"), max_length=200, blank=True)
     statement = models.TextField(_("objective"))
     unit = models.ForeignKey(
-        "organisations.Unit", on_delete=models.SET_NULL, null=True, blank=True, related_name="objectives",
+        "organisations.Unit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="objectives",
         verbose_name=_("owning unit"),
     )
     is_published = models.BooleanField(_("published"), default=False)

@@ -53,5 +53,8 @@ def objective_publish(request: HttpRequest, slug: str, objective_id: int) -> Htt
     objective = selectors.objective_for_member(actor=request.user, organisation=organisation, objective_id=objective_id)
     publish = request.POST.get("publish") == "yes"
     services.objective_set_published(actor=request.user, objective=objective, is_published=publish)
-    messages.success(request, _("The objective is now published.") if publish else _("The objective is no longer published."))
+    messages.success(
+        request,
+        _("The objective is now published.") if publish else _("The objective is no longer published."),
+    )
     return redirect("objectives:detail", slug, objective.pk)

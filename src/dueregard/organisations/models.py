@@ -55,7 +55,8 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         constraints: ClassVar[list[models.BaseConstraint]] = [
             models.CheckConstraint(
-                condition=models.Q(jurisdiction__in=Jurisdiction.values), name="organisation_jurisdiction_valid"
+                condition=models.Q(jurisdiction__in=Jurisdiction.values),
+                name="organisation_jurisdiction_valid",
             ),
         ]
 
@@ -79,7 +80,12 @@ class Unit(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="units")
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("part of")
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices, default=UnitKind.UNIT)

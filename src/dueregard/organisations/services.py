@@ -16,35 +16,64 @@ from dueregard.organisations.models import Membership, Organisation, Unit
 from dueregard.organisations.roles import Permission, Role, forget_roles, require_permission
 
 _HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-ORGANISATION_EDITABLE_FIELDS = ("name", "jurisdiction", "sector", "headcount", "brand_colour", "quarter_convention")
+ORGANISATION_EDITABLE_FIELDS = (
+    "name",
+    "jurisdiction",
+    "sector",
+    "headcount",
+    "brand_colour",
+    "quarter_convention",
+)
 
 
 def _validate_brand_colour(colour: str) -> None:
     if not _HEX_COLOUR.match(colour):
-        raise ValidationError({"brand_colour": _("Enter a colour as # followed by 6 hexadecimal digits, like #1d70b8.")})
+        raise ValidationError(
+            {"brand_colour": _("Enter a colour as # followed by 6 hexadecimal digits, like #1d70b8.")}
+        )
     if contrast_ratio_with_white(colour) < 4.5:
         raise ValidationError(
-            {"brand_colour": _("Choose a darker colour: white text on it must have a contrast ratio of at least 4.5 to 1.")}
+            {
+                "brand_colour": _(
+                    "Choose a darker colour: white text on it must have a contrast ratio of at least 4.5 to 1."
+                )
+            }
         )
 
 
 @transaction.atomic
 def organisation_create(
-    *, actor: Any, slug: str, name: str, jurisdiction: str, sector: str, headcount: int | None = None,
-    brand_colour: str = "#1d70b8", first_administrator: Any = None,
+    *,
+    actor: Any,
+    slug: str,
+    name: str,
+    jurisdiction: str,
+    sector: str,
+    headcount: int | None = None,
+    brand_colour: str = "#1d70b8",
+    first_administrator: Any = None,
 ) -> Organisation:
     """Create an organisation. Only the installation's superusers (or the system, actor None) may."""
     if actor is not None and not getattr(actor, "is_superuser", False):
         raise PermissionDenied("organisation.create")
     _validate_brand_colour(brand_colour)
     organisation = Organisation(
-        slug=slug, name=name, jurisdiction=jurisdiction, sector=sector, headcount=headcount, brand_colour=brand_colour
+        slug=slug,
+        name=name,
+        jurisdiction=jurisdiction,
+        sector=sector,
+        headcount=headcount,
+        brand_colour=brand_colour,
     )
     organisation.full_clean()
     organisation.save()
     audit_record(
-        actor=actor, organisation=organisation, action="organisation_create", instance=organisation,
-        before=None, after=snapshot(organisation),
+        actor=actor,
+        organisation=organisation,
+        action="organisation_create",
+        instance=organisation,
+        before=None,
+        after=snapshot(organisation),
     )
     if first_administrator is not None:
         _membership_add(actor=actor, organisation=organisation, user=first_administrator, role=Role.ADMINISTRATOR)
@@ -66,8 +95,12 @@ def organisation_update(*, actor: Any, organisation: Organisation, **changes: An
     organisation.full_clean()
     organisation.save()
     audit_record(
-        actor=actor, organisation=organisation, action="organisation_update", instance=organisation,
-        before=before, after=snapshot(organisation),
+        actor=actor,
+        organisation=organisation,
+        action="organisation_update",
+        instance=organisation,
+        before=before,
+        after=snapshot(organisation),
     )
     return organisation
 
@@ -86,19 +119,34 @@ def _check_parent(organisation: Organisation, unit: Unit | None, parent: Unit | 
 
 @transaction.atomic
 def unit_create(
-    *, actor: Any, organisation: Organisation, name: str, parent: Unit | None = None, kind: str = "unit",
-    has_associate_scheme: bool = False, description: str = "",
+    *,
+    actor: Any,
+    organisation: Organisation,
+    name: str,
+    parent: Unit | None = None,
+    kind: str = "unit",
+    has_associate_scheme: bool = False,
+    description: str = "",
 ) -> Unit:
     require_permission(actor, organisation, Permission.UNIT_MANAGE)
     _check_parent(organisation, None, parent)
     unit = Unit(
-        organisation=organisation, parent=parent, name=name.strip(), kind=kind,
-        has_associate_scheme=has_associate_scheme, description=description,
+        organisation=organisation,
+        parent=parent,
+        name=name.strip(),
+        kind=kind,
+        has_associate_scheme=has_associate_scheme,
+        description=description,
     )
     unit.full_clean()
     unit.save()
     audit_record(
-        actor=actor, organisation=organisation, action="unit_create", instance=unit, before=None, after=snapshot(unit)
+        actor=actor,
+        organisation=organisation,
+        action="unit_create",
+        instance=unit,
+        before=None,
+        after=snapshot(unit),
     )
     return unit
 
@@ -119,7 +167,12 @@ def unit_update(*, actor: Any, unit: Unit, **changes: Any) -> Unit:
     unit.full_clean()
     unit.save()
     audit_record(
-        actor=actor, organisation=organisation, action="unit_update", instance=unit, before=before, after=snapshot(unit)
+        actor=actor,
+        organisation=organisation,
+        action="unit_update",
+        instance=unit,
+        before=before,
+        after=snapshot(unit),
     )
     return unit
 
@@ -135,14 +188,20 @@ def unit_delete(*, actor: Any, unit: Unit) -> None:
     unit.delete()
 
 
-def _membership_add(*, actor: Any, organisation: Organisation, user: Any, role: str, unit: Unit | None = None) -> Membership:
+def _membership_add(
+    *, actor: Any, organisation: Organisation, user: Any, role: str, unit: Unit | None = None
+) -> Membership:
     membership, created = Membership.objects.get_or_create(
         organisation=organisation, user=user, role=role, defaults={"unit": unit}
     )
     if created:
         audit_record(
-            actor=actor, organisation=organisation, action="membership_add", instance=membership,
-            before=None, after=snapshot(membership),
+            actor=actor,
+            organisation=organisation,
+            action="membership_add",
+            instance=membership,
+            before=None,
+            after=snapshot(membership),
         )
     forget_roles(user)
     return membership
@@ -150,7 +209,13 @@ def _membership_add(*, actor: Any, organisation: Organisation, user: Any, role: 
 
 @transaction.atomic
 def person_add(
-    *, actor: Any, organisation: Organisation, email: str, full_name: str, roles: list[str], unit: Unit | None = None
+    *,
+    actor: Any,
+    organisation: Organisation,
+    email: str,
+    full_name: str,
+    roles: list[str],
+    unit: Unit | None = None,
 ) -> Any:
     """Give a person roles in the organisation, creating their account (with no password yet) if needed."""
     require_permission(actor, organisation, Permission.MEMBER_MANAGE)
@@ -175,7 +240,9 @@ def person_set_roles(*, actor: Any, organisation: Organisation, user: Any, roles
     """Replace the roles a person holds in the organisation (an empty list removes them from it)."""
     require_permission(actor, organisation, Permission.MEMBER_MANAGE)
     wanted = {Role(role) for role in roles}
-    current = {Role(m.role): m for m in Membership.objects.select_for_update().filter(organisation=organisation, user=user)}
+    current = {
+        Role(m.role): m for m in Membership.objects.select_for_update().filter(organisation=organisation, user=user)
+    }
     if not current:
         raise ValidationError(_("This person is not a member of the organisation."))
     removing_admin = Role.ADMINISTRATOR in current and Role.ADMINISTRATOR not in wanted
@@ -186,8 +253,12 @@ def person_set_roles(*, actor: Any, organisation: Organisation, user: Any, roles
     for role, membership in current.items():
         if role not in wanted:
             audit_record(
-                actor=actor, organisation=organisation, action="membership_remove", instance=membership,
-                before=snapshot(membership), after=None,
+                actor=actor,
+                organisation=organisation,
+                action="membership_remove",
+                instance=membership,
+                before=snapshot(membership),
+                after=None,
             )
             membership.delete()
     unit = next(iter(current.values())).unit

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,7 +31,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def public_index(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "organisations/public_index.html", {"published": selectors.organisations_with_published_information()}
+        request,
+        "organisations/public_index.html",
+        {"published": selectors.organisations_with_published_information()},
     )
 
 
@@ -121,17 +122,25 @@ def unit_detail(request: HttpRequest, slug: str, unit_id: int) -> HttpResponse:
 def _unit_form_page(request: HttpRequest, slug: str, unit_id: int | None) -> HttpResponse:
     organisation = selectors.organisation_for_member(user=request.user, slug=slug)
     require_permission(request.user, organisation, Permission.UNIT_MANAGE)
-    unit = selectors.unit_for_member(actor=request.user, organisation=organisation, unit_id=unit_id) if unit_id else None
+    unit = (
+        selectors.unit_for_member(actor=request.user, organisation=organisation, unit_id=unit_id) if unit_id else None
+    )
     initial = {}
     if unit is not None:
         initial = {
-            "name": unit.name, "parent": unit.parent_id, "kind": unit.kind,
-            "has_associate_scheme": unit.has_associate_scheme, "description": unit.description,
+            "name": unit.name,
+            "parent": unit.parent_id,
+            "kind": unit.kind,
+            "has_associate_scheme": unit.has_associate_scheme,
+            "description": unit.description,
         }
     elif request.GET.get("parent", "").isdigit():
         initial = {"parent": int(request.GET["parent"])}
     form = UnitForm(
-        request.POST if request.method == "POST" else None, organisation=organisation, exclude=unit, initial=initial
+        request.POST if request.method == "POST" else None,
+        organisation=organisation,
+        exclude=unit,
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -149,8 +158,12 @@ def _unit_form_page(request: HttpRequest, slug: str, unit_id: int | None) -> Htt
     title = _("Add a unit") if unit is None else _("Change %(name)s") % {"name": unit.name}
     context.update(
         {
-            "form": form, "unit": unit, "page_title": title,
-            "breadcrumbs": crumbs(organisation, (_("Units"), reverse("organisations:units", args=[slug])), (title, None)),
+            "form": form,
+            "unit": unit,
+            "page_title": title,
+            "breadcrumbs": crumbs(
+                organisation, (_("Units"), reverse("organisations:units", args=[slug])), (title, None)
+            ),
         }
     )
     return render(request, "organisations/unit_form.html", context)
@@ -221,7 +234,9 @@ def person_add(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "form": form,
             "breadcrumbs": crumbs(
-                organisation, (_("People"), reverse("organisations:people", args=[slug])), (_("Add a person"), None)
+                organisation,
+                (_("People"), reverse("organisations:people", args=[slug])),
+                (_("Add a person"), None),
             ),
         }
     )
@@ -240,7 +255,10 @@ def person_edit(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.person_set_roles(
-                actor=request.user, organisation=organisation, user=person.user, roles=form.cleaned_data["roles"]
+                actor=request.user,
+                organisation=organisation,
+                user=person.user,
+                roles=form.cleaned_data["roles"],
             )
         except ValidationError as error:
             add_validation_error(form, error)
@@ -253,7 +271,9 @@ def person_edit(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
             "form": form,
             "person": person,
             "breadcrumbs": crumbs(
-                organisation, (_("People"), reverse("organisations:people", args=[slug])), (str(person.user), None)
+                organisation,
+                (_("People"), reverse("organisations:people", args=[slug])),
+                (str(person.user), None),
             ),
         }
     )

@@ -40,8 +40,11 @@ def environment(**options: Any) -> Environment:
     options.setdefault("autoescape", select_autoescape(default=True, default_for_string=True))
     env = Environment(extensions=["jinja2.ext.i18n"], **options)  # noqa: S701 - autoescape set above
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        translation.gettext, translation.ngettext, newstyle=True,
-        pgettext=translation.pgettext, npgettext=translation.npgettext,
+        translation.gettext,
+        translation.ngettext,
+        newstyle=True,
+        pgettext=translation.pgettext,
+        npgettext=translation.npgettext,
     )
     env.globals.update(
         {

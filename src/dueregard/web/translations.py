@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 LOCALE_DIR = PACKAGE_DIR / "locale"
@@ -29,8 +29,19 @@ def _pybabel(*args: str) -> None:
 def extract() -> None:
     keyword_args = [arg for keyword in KEYWORDS for arg in ("-k", keyword)]
     _pybabel(
-        "extract", "-F", "babel.cfg", "-o", str(TEMPLATE), "--no-location", "--sort-output",
-        "--project", "dueregard", "--copyright-holder", "dueregard contributors", *keyword_args, "src/dueregard",
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-o",
+        str(TEMPLATE),
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "dueregard",
+        "--copyright-holder",
+        "dueregard contributors",
+        *keyword_args,
+        "src/dueregard",
     )
     catalogue = LOCALE_DIR / "cy" / "LC_MESSAGES" / "django.po"
     if catalogue.exists():
@@ -44,6 +55,12 @@ def compile_catalogues() -> None:
         _pybabel("compile", "-i", str(po_file), "-o", str(po_file.with_suffix(".mo")), "-l", po_file.parts[-3])
 
 
+def _is_translated(string: object) -> bool:
+    if isinstance(string, str):
+        return bool(string)
+    return isinstance(string, tuple | list) and all(string)
+
+
 def missing_translations(language: str = "cy") -> tuple[list[str], list[str]]:
     """(strings in the template but not in the catalogue, strings in the catalogue left untranslated)."""
     with TEMPLATE.open("rb") as handle:
@@ -51,7 +68,7 @@ def missing_translations(language: str = "cy") -> tuple[list[str], list[str]]:
     with (LOCALE_DIR / language / "LC_MESSAGES" / "django.po").open("rb") as handle:
         catalogue = read_po(handle, locale=language)
     absent = [str(m.id) for m in template if m.id and m.id not in catalogue]
-    untranslated = [str(m.id) for m in catalogue if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
+    untranslated = [str(m.id) for m in catalogue if m.id and not _is_translated(m.string)]
     return absent, untranslated
 
 
