@@ -1,0 +1,1 @@
+"""The evidence engine: equality statistics over record-level data. Framework-free: never imports Django."""
