@@ -1,7 +1,17 @@
-"""Test-suite wide options. `--database-tests-only` keeps the tests that touch the database (the PostgreSQL run
-of scripts/test uses it: the other tests cannot differ between databases)."""
+"""Test-suite wide fixtures and options.
+
+- The demo (built from the seeds) is created once in each test database; every database test runs inside a
+  transaction that is rolled back, so each test sees the demo as built.
+- `--database-tests-only` keeps the tests that touch the database (the PostgreSQL run of scripts/test uses it:
+  the other tests cannot differ between databases).
+
+Django is imported inside the fixtures only, so the framework-free tests can run with `-p no:django`.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
@@ -29,3 +39,56 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if deselected:
         config.hook.pytest_deselected(items=deselected)
     items[:] = keep
+
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    # Argon2 is deliberately slow; the tests do not need it to be.
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@dataclass
+class Demo:
+    organisation: Any  # the demo organisation
+    other: Any  # the second organisation, which the demo's people cannot see
+    users: dict[str, Any]  # role -> user of the demo organisation, plus "outsider" (admin of the other one)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """Build the demo once per test database; every test runs in a transaction that is rolled back."""
+    from django.test import override_settings
+
+    from dueregard.demo.build import build_demo
+
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        build_demo()
+
+
+@pytest.fixture
+def demo(db: None) -> Demo:
+    from django.contrib.auth import get_user_model
+
+    from dueregard.organisations.models import Organisation
+
+    user_model = get_user_model()
+    users = {
+        role: user_model.objects.get(email=f"{name}@demo.example")
+        for role, name in [
+            ("administrator", "admin"),
+            ("equality_lead", "lead"),
+            ("contributor", "contributor"),
+            ("approver", "approver"),
+            ("analyst", "analyst"),
+            ("viewer", "viewer"),
+        ]
+    }
+    users["outsider"] = user_model.objects.get(email="admin@council.example")
+    return Demo(
+        organisation=Organisation.objects.get(slug="demo"),
+        other=Organisation.objects.get(slug="cyngor-enghreifftiol"),
+        users=users,
+    )

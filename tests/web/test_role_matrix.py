@@ -3,7 +3,9 @@ and every service. The page table must name every URL the app has, so a new page
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -11,7 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from dueregard.objectives.models import Objective
+from dueregard.objectives import services as objective_services
+from dueregard.objectives.models import Action, Measure, Objective
 from dueregard.objectives.services import objective_create, objective_set_published
 from dueregard.organisations import services
 from dueregard.organisations.models import Unit
@@ -144,6 +147,52 @@ SERVICES: dict[str, tuple[Callable[[Any, Any], Any], set[str]]] = {
     ),
     "objective_set_published": (
         lambda actor, d: objective_set_published(actor=actor, objective=d.objective, is_published=False),
+        {"equality_lead"},
+    ),
+    "plan_create": (
+        lambda actor, d: objective_services.plan_create(actor=actor, organisation=d.organisation, title="Plan"),
+        {"equality_lead"},
+    ),
+    "objective_update": (
+        lambda actor, d: objective_services.objective_update(actor=actor, objective=d.objective, description="More"),
+        {"equality_lead"},
+    ),
+    "objective_transition": (
+        lambda actor, d: objective_services.objective_transition(actor=actor, objective=d.objective, to="closed"),
+        {"equality_lead"},
+    ),
+    "action_create": (
+        lambda actor, d: objective_services.action_create(actor=actor, objective=d.objective, title="New action"),
+        {"equality_lead"},
+    ),
+    "progress_update_add": (
+        lambda actor, d: objective_services.progress_update_add(
+            actor=actor,
+            action=Action.objects.filter(objective=d.objective).first(),
+            text="Progress",
+            status="in_progress",
+            reported_on=dt.date(2026, 11, 23),
+        ),
+        {"equality_lead"},  # contributors only on actions they own: see tests/objectives
+    ),
+    "action_set_rag_override": (
+        lambda actor, d: objective_services.action_set_rag_override(
+            actor=actor, action=Action.objects.filter(objective=d.objective).first(), rag="amber", reason="Board"
+        ),
+        {"equality_lead"},
+    ),
+    "measure_create": (
+        lambda actor, d: objective_services.measure_create(actor=actor, objective=d.objective, name="Measure"),
+        {"equality_lead"},
+    ),
+    "measure_value_record": (
+        lambda actor, d: objective_services.measure_value_record(
+            actor=actor,
+            measure=Measure.objects.create(objective=d.objective, name="M"),
+            period_label="2026",
+            period_end=dt.date(2026, 3, 31),
+            value=Decimal(1),
+        ),
         {"equality_lead"},
     ),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -10,7 +11,7 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from dueregard.objectives.services import objective_create
+from dueregard.objectives.services import action_create, objective_create, plan_create
 from dueregard.organisations.models import Organisation
 from dueregard.organisations.services import organisation_create, person_add, unit_create
 
@@ -22,10 +23,50 @@ class DemoLogin:
     roles: tuple[str, ...]
 
 
-def demo_content() -> dict[str, Any]:
-    text = resources.files("dueregard.demo").joinpath("data/demo.yaml").read_text(encoding="utf-8")
+def _data_file(name: str) -> dict[str, Any]:
+    text = resources.files("dueregard.demo").joinpath(f"data/{name}").read_text(encoding="utf-8")
     content: dict[str, Any] = yaml.safe_load(text)
     return content
+
+
+def demo_content() -> dict[str, Any]:
+    return _data_file("demo.yaml")
+
+
+def _build_plan(*, lead: Any, organisation: Organisation, spec: dict[str, Any], published: set[str]) -> None:
+    plan = plan_create(
+        actor=lead,
+        organisation=organisation,
+        title=spec["title"],
+        period_start=dt.date.fromisoformat(spec["period_start"]),
+        period_end=dt.date.fromisoformat(spec["period_end"]),
+        is_published=bool(published),
+    )
+    for item in spec["objectives"]:
+        objective = objective_create(
+            actor=lead,
+            organisation=organisation,
+            plan=plan,
+            reference=item["reference"],
+            statement=item["statement"],
+            business_area=item.get("business_area", ""),
+            is_published=item["reference"] in published,
+            status="adopted",
+            period_start=plan.period_start,
+            period_end=plan.period_end,
+        )
+        for entry in item["actions"]:
+            heading = action_create(
+                actor=lead, objective=objective, title=entry["action"], timescale_text=entry.get("milestone", "")
+            )
+            for child in entry.get("children", []):
+                action_create(
+                    actor=lead,
+                    objective=objective,
+                    parent=heading,
+                    title=child["action"],
+                    timescale_text=child.get("milestone", ""),
+                )
 
 
 def demo_exists() -> bool:
@@ -79,13 +120,6 @@ def build_demo() -> tuple[str, list[DemoLogin]]:
                 user.save(update_fields=["password"])
             logins.append(DemoLogin(organisation.name, person["email"], tuple(person["roles"])))
         lead = user_model.objects.get(email=next(p["email"] for p in spec["people"] if "equality_lead" in p["roles"]))
-        for objective in spec["objectives"]:
-            objective_create(
-                actor=lead,
-                organisation=organisation,
-                reference=objective["reference"],
-                statement=objective["statement"],
-                business_area=objective["business_area"],
-                is_published=objective["published"],
-            )
+        plan_spec = _data_file(spec["plan_file"]) if "plan_file" in spec else spec["plan"]
+        _build_plan(lead=lead, organisation=organisation, spec=plan_spec, published=set(spec["published"]))
     return password, logins

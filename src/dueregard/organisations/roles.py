@@ -35,6 +35,8 @@ class Permission(enum.StrEnum):
     AUDIT_VIEW = "audit.view"
     OBJECTIVE_VIEW = "objective.view"
     OBJECTIVE_MANAGE = "objective.manage"
+    ACTION_UPDATE_OWN = "action.update_own"  # progress updates on actions the person (or their unit) owns
+    ACTION_UPDATE_ANY = "action.update_any"
     RECORD_DATA_VIEW = "record_data.view"  # record-level personal data: analysts only
 
 
@@ -52,9 +54,16 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         }
     ),
     Role.EQUALITY_LEAD: frozenset(
-        _EVERY_MEMBER | {Permission.UNIT_MANAGE, Permission.MEMBER_VIEW, Permission.OBJECTIVE_MANAGE}
+        _EVERY_MEMBER
+        | {
+            Permission.UNIT_MANAGE,
+            Permission.MEMBER_VIEW,
+            Permission.OBJECTIVE_MANAGE,
+            Permission.ACTION_UPDATE_OWN,
+            Permission.ACTION_UPDATE_ANY,
+        }
     ),
-    Role.CONTRIBUTOR: frozenset(_EVERY_MEMBER),
+    Role.CONTRIBUTOR: frozenset(_EVERY_MEMBER | {Permission.ACTION_UPDATE_OWN}),
     Role.APPROVER: frozenset(_EVERY_MEMBER),
     Role.ANALYST: frozenset(_EVERY_MEMBER | {Permission.RECORD_DATA_VIEW}),
     Role.VIEWER: frozenset(_EVERY_MEMBER),
