@@ -1,0 +1,132 @@
+"""The figures a pay-gap report returns: full-precision values with their denominators, the symbol that replaces
+a value that is not shown, and a note saying why. Display strings are rounded to one decimal place; the values
+themselves never are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+WITHHELD = "!"
+"""GOV.UK statistics symbol: withheld to protect confidentiality (a group below the minimum size)."""
+NOT_APPLICABLE = "N/A"
+"""GOV.UK statistics symbol: not applicable (a group with nobody in it, or a zero reference value)."""
+
+
+def one_decimal_place(value: float) -> str:
+    """`value` rounded half away from zero to one decimal place, as published (2.6, 32.0, -4.5)."""
+    return str(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def percent_gap(*, reference: float, comparison: float) -> float:
+    """(reference - comparison) / reference × 100: positive when the comparison group is paid less."""
+    return (reference - comparison) / reference * 100.0
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Why a figure is not shown: its symbol and a note."""
+
+    symbol: str
+    note: str
+
+
+def suppression_for(*, counts: dict[str, int], minimum_group_size: int, what: str) -> Suppression | None:
+    """None when every group compared has at least `minimum_group_size` people in it."""
+    empty = [label for label, count in counts.items() if count == 0]
+    if empty:
+        return Suppression(NOT_APPLICABLE, f"Not applicable: no {what} in the {' or '.join(empty)} group.")
+    small = [label for label, count in counts.items() if count < minimum_group_size]
+    if small:
+        groups = " and ".join(small)
+        return Suppression(
+            WITHHELD,
+            f"Withheld: fewer than {minimum_group_size} {what} in the {groups} group{'s' if len(small) > 1 else ''}.",
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class GapFigure:
+    """A mean or median pay gap between the comparison and the reference group.
+
+    `reference_value` and `comparison_value` are the groups' mean or median pay in pounds; the counts are the
+    employees each was computed over. `undisclosed_count` of `population_count` employees in the same
+    population did not disclose the characteristic."""
+
+    measure: str
+    reference_value: float | None
+    comparison_value: float | None
+    gap_percent: float | None
+    reference_count: int
+    comparison_count: int
+    undisclosed_count: int
+    population_count: int
+    symbol: str = ""
+    note: str = ""
+
+    @property
+    def display(self) -> str:
+        return self.symbol if self.gap_percent is None else f"{one_decimal_place(self.gap_percent)}%"
+
+
+@dataclass(frozen=True)
+class ProportionFigure:
+    """The share of one group's relevant employees who were paid a bonus."""
+
+    group: str
+    paid_count: int
+    group_count: int
+    percent: float | None
+    symbol: str = ""
+    note: str = ""
+
+    @property
+    def display(self) -> str:
+        return self.symbol if self.percent is None else f"{one_decimal_place(self.percent)}%"
+
+
+@dataclass(frozen=True)
+class QuarterFigure:
+    """The make-up of one pay quarter (0 = lower ... 3 = upper)."""
+
+    quarter: int
+    name: str
+    employee_count: int
+    reference_count: int
+    comparison_count: int
+    reference_percent: float | None
+    comparison_percent: float | None
+    symbol: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """How many employees in a population did not disclose the characteristic, or were in neither group."""
+
+    population: str
+    population_count: int
+    undisclosed_count: int
+    not_compared_count: int
+
+    @property
+    def undisclosed_percent(self) -> float | None:
+        return None if self.population_count == 0 else self.undisclosed_count / self.population_count * 100.0
+
+
+@dataclass(frozen=True)
+class PayGapReport:
+    """The six pay-gap measures for one two-group comparison, with the groups named explicitly."""
+
+    characteristic: str
+    reference_group: str
+    comparison_group: str
+    minimum_group_size: int
+    mean_hourly_pay: GapFigure
+    median_hourly_pay: GapFigure
+    mean_bonus_pay: GapFigure
+    median_bonus_pay: GapFigure
+    bonus_proportions: tuple[ProportionFigure, ProportionFigure]
+    quarters: tuple[QuarterFigure, QuarterFigure, QuarterFigure, QuarterFigure]
+    disclosure: tuple[Disclosure, Disclosure]

@@ -1,0 +1,144 @@
+"""Which two groups a pay gap compares, and how each record is sorted into them.
+
+A pay gap is always the reference group's pay minus the comparison group's, as a percentage of the reference
+group's pay (men for the gender pay gap, White British for the ethnicity pay gap, not disabled for the disability
+pay gap), so a positive gap means the comparison group is paid less."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ibis
+import ibis.expr.types as ir
+
+REFERENCE = "reference"
+COMPARISON = "comparison"
+UNDISCLOSED = "undisclosed"
+NOT_COMPARED = "not compared"
+
+MINIMUM_GROUP_SIZE = 10
+"""At least 10 employees in each group compared (ethnicity and disability pay gap guidance)."""
+
+
+@dataclass(frozen=True)
+class GroupComparison:
+    """Two groups of one record-level column.
+
+    `comparison_values=None` means every disclosed value outside the reference group ("all ethnic minorities
+    combined"). A missing value or one of `undisclosed_values` means the employee did not disclose; a disclosed
+    value in neither group (a finer comparison such as White British vs Black) is left out as "not compared".
+    A figure is withheld when either group it is computed over has fewer than `minimum_group_size` employees.
+    """
+
+    characteristic: str
+    column: str
+    reference_label: str
+    reference_values: frozenset[str]
+    comparison_label: str
+    comparison_values: frozenset[str] | None = None
+    undisclosed_values: frozenset[str] = frozenset()
+    minimum_group_size: int = MINIMUM_GROUP_SIZE
+
+    def __post_init__(self) -> None:
+        if not self.reference_values:
+            raise ValueError(f"The reference group {self.reference_label!r} has no values.")
+        if self.comparison_values is not None and not self.comparison_values:
+            raise ValueError(f"The comparison group {self.comparison_label!r} has no values.")
+        overlap = self.reference_values & (self.comparison_values or frozenset())
+        overlap |= (self.reference_values | (self.comparison_values or frozenset())) & self.undisclosed_values
+        if overlap:
+            raise ValueError(
+                f"Values in more than one group of the {self.characteristic} comparison: {sorted(overlap)}"
+            )
+        if self.minimum_group_size < 1:
+            raise ValueError("The minimum group size must be at least 1.")
+
+    def swapped(self) -> GroupComparison:
+        """The same comparison with the two groups exchanged (needs explicit comparison values)."""
+        if self.comparison_values is None:
+            raise ValueError("Cannot swap a comparison whose group is 'every other disclosed value'.")
+        return GroupComparison(
+            characteristic=self.characteristic,
+            column=self.column,
+            reference_label=self.comparison_label,
+            reference_values=self.comparison_values,
+            comparison_label=self.reference_label,
+            comparison_values=self.reference_values,
+            undisclosed_values=self.undisclosed_values,
+            minimum_group_size=self.minimum_group_size,
+        )
+
+    def role(self, employees: ir.Table) -> ir.StringValue:
+        """REFERENCE, COMPARISON, UNDISCLOSED or NOT_COMPARED for each record."""
+        value = employees[self.column].cast("string")
+        undisclosed = value.isnull() | value.isin(sorted(self.undisclosed_values))
+        if self.comparison_values is None:
+            in_comparison = ~value.isin(sorted(self.reference_values))
+        else:
+            in_comparison = value.isin(sorted(self.comparison_values))
+        role: ir.StringValue = ibis.cases(
+            (undisclosed, UNDISCLOSED),
+            (value.isin(sorted(self.reference_values)), REFERENCE),
+            (in_comparison, COMPARISON),
+            else_=NOT_COMPARED,
+        )
+        return role
+
+
+def _values(values: str | Iterable[str]) -> frozenset[str]:
+    return frozenset([values]) if isinstance(values, str) else frozenset(values)
+
+
+def sex_comparison(*, column: str, men: str | Iterable[str], women: str | Iterable[str]) -> GroupComparison:
+    """The gender pay gap: women compared with men. The regulations require every figure to be published, so
+    nothing is withheld for small groups (the minimum group size is 1)."""
+    return GroupComparison(
+        characteristic="sex",
+        column=column,
+        reference_label="Men",
+        reference_values=_values(men),
+        comparison_label="Women",
+        comparison_values=_values(women),
+        minimum_group_size=1,
+    )
+
+
+def ethnicity_comparison(
+    *,
+    column: str,
+    white_british: str | Iterable[str],
+    undisclosed: str | Iterable[str] = (),
+    ethnic_minorities: str | Iterable[str] | None = None,
+    comparison_label: str = "Ethnic minorities",
+) -> GroupComparison:
+    """The ethnicity pay gap: all ethnic minorities combined (every other disclosed value, White minorities
+    included) compared with White British; pass `ethnic_minorities` for a finer group."""
+    return GroupComparison(
+        characteristic="ethnicity",
+        column=column,
+        reference_label="White British",
+        reference_values=_values(white_british),
+        comparison_label=comparison_label,
+        comparison_values=None if ethnic_minorities is None else _values(ethnic_minorities),
+        undisclosed_values=_values(undisclosed),
+    )
+
+
+def disability_comparison(
+    *,
+    column: str,
+    disabled: str | Iterable[str],
+    not_disabled: str | Iterable[str],
+    undisclosed: str | Iterable[str] = (),
+) -> GroupComparison:
+    """The disability pay gap: disabled employees compared with employees who are not disabled."""
+    return GroupComparison(
+        characteristic="disability",
+        column=column,
+        reference_label="Not disabled",
+        reference_values=_values(not_disabled),
+        comparison_label="Disabled",
+        comparison_values=_values(disabled),
+        undisclosed_values=_values(undisclosed),
+    )

@@ -1,0 +1,201 @@
+"""The six pay-gap measures of the 2017 regulations for any two-group comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import ibis.expr.types as ir
+from ibis.backends import BaseBackend
+
+from dueregard.analytics.paygap import _queries as queries
+from dueregard.analytics.paygap.figures import (
+    NOT_APPLICABLE,
+    Disclosure,
+    GapFigure,
+    PayGapReport,
+    ProportionFigure,
+    QuarterFigure,
+    percent_gap,
+    suppression_for,
+)
+from dueregard.analytics.paygap.groups import COMPARISON, NOT_COMPARED, REFERENCE, UNDISCLOSED, GroupComparison
+from dueregard.analytics.paygap.quartiles import QUARTER_NAMES
+
+FULL_PAY_EMPLOYEES = "full-pay relevant employees"
+PAID_A_BONUS = "employees paid a bonus"
+RELEVANT_EMPLOYEES = "relevant employees"
+
+
+def pay_gap_report(
+    employees: ir.Table,
+    *,
+    comparison: GroupComparison,
+    hourly_rate: str,
+    bonus_pay: str,
+    full_pay_relevant: str,
+    relevant: str,
+    backend: BaseBackend | None = None,
+) -> PayGapReport:
+    """Mean and median hourly pay gaps and pay quarters over full-pay relevant employees; mean and median bonus
+    gaps (among those paid a bonus) and the proportions paid a bonus over relevant employees.
+
+    `hourly_rate` names a column of hourly rates (see `hourly_rate()`), `bonus_pay` the bonus pay in the 12
+    months to the snapshot date (missing = none), `full_pay_relevant` and `relevant` boolean flag columns.
+    Employees who did not disclose the characteristic are left out of every figure and counted beside it.
+    The queries run on `backend`, or on the backend `employees` belongs to."""
+    queries.require_columns(employees, [comparison.column, hourly_rate, bonus_pay, full_pay_relevant, relevant])
+    roles = queries.with_roles(employees, comparison=comparison)
+    full_pay = queries.flagged(roles, full_pay_relevant)
+    hourly = _Section.of(queries.records(queries.hourly_pay_by_role(full_pay, hourly_rate=hourly_rate), backend))
+    missing = sum(hourly.count(role, "missing_rates") for role in hourly.rows)
+    if missing:
+        raise ValueError(f"{missing} full-pay relevant employee(s) have no value in column {hourly_rate!r}.")
+    relevant_rows = queries.flagged(roles, relevant)
+    bonus = _Section.of(queries.records(queries.bonus_pay_by_role(relevant_rows, bonus_pay=bonus_pay), backend))
+    quarter_rows = queries.records(queries.quarter_counts(full_pay, hourly_rate=hourly_rate), backend)
+
+    rules = _Rules(comparison)
+    hourly_disclosure = hourly.disclosure("Full-pay relevant employees")
+    bonus_disclosure = bonus.disclosure("Relevant employees")
+    return PayGapReport(
+        characteristic=comparison.characteristic,
+        reference_group=comparison.reference_label,
+        comparison_group=comparison.comparison_label,
+        minimum_group_size=comparison.minimum_group_size,
+        mean_hourly_pay=rules.gap(
+            "Mean hourly pay gap",
+            hourly,
+            statistic="mean",
+            count="employees",
+            what=FULL_PAY_EMPLOYEES,
+            disclosure=hourly_disclosure,
+        ),
+        median_hourly_pay=rules.gap(
+            "Median hourly pay gap",
+            hourly,
+            statistic="median",
+            count="employees",
+            what=FULL_PAY_EMPLOYEES,
+            disclosure=hourly_disclosure,
+        ),
+        mean_bonus_pay=rules.gap(
+            "Mean bonus gap", bonus, statistic="mean", count="paid", what=PAID_A_BONUS, disclosure=bonus_disclosure
+        ),
+        median_bonus_pay=rules.gap(
+            "Median bonus gap", bonus, statistic="median", count="paid", what=PAID_A_BONUS, disclosure=bonus_disclosure
+        ),
+        bonus_proportions=rules.bonus_proportions(bonus),
+        quarters=rules.quarters(quarter_rows, hourly),
+        disclosure=(hourly_disclosure, bonus_disclosure),
+    )
+
+
+@dataclass(frozen=True)
+class _Section:
+    """One query's rows keyed by role (reference, comparison, undisclosed, not compared)."""
+
+    rows: dict[str, dict[str, Any]]
+
+    @classmethod
+    def of(cls, records: list[dict[str, Any]]) -> _Section:
+        return cls({str(row[queries.ROLE]): row for row in records})
+
+    def count(self, role: str, column: str) -> int:
+        row = self.rows.get(role)
+        return 0 if row is None or row[column] is None else int(row[column])
+
+    def value(self, role: str, column: str) -> float | None:
+        row = self.rows.get(role)
+        return None if row is None or row[column] is None else float(row[column])
+
+    def disclosure(self, population: str) -> Disclosure:
+        return Disclosure(
+            population=population,
+            population_count=sum(self.count(role, "employees") for role in self.rows),
+            undisclosed_count=self.count(UNDISCLOSED, "employees"),
+            not_compared_count=self.count(NOT_COMPARED, "employees"),
+        )
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Turns query rows into figures, applying the minimum group size."""
+
+    comparison: GroupComparison
+
+    def _suppression(self, section: _Section, *, count: str, what: str) -> tuple[str, str] | None:
+        counts = {
+            self.comparison.reference_label: section.count(REFERENCE, count),
+            self.comparison.comparison_label: section.count(COMPARISON, count),
+        }
+        found = suppression_for(counts=counts, minimum_group_size=self.comparison.minimum_group_size, what=what)
+        return None if found is None else (found.symbol, found.note)
+
+    def gap(
+        self, measure: str, section: _Section, *, statistic: str, count: str, what: str, disclosure: Disclosure
+    ) -> GapFigure:
+        reference_value = section.value(REFERENCE, statistic)
+        comparison_value = section.value(COMPARISON, statistic)
+        figure = GapFigure(
+            measure=measure,
+            reference_value=reference_value,
+            comparison_value=comparison_value,
+            gap_percent=None,
+            reference_count=section.count(REFERENCE, count),
+            comparison_count=section.count(COMPARISON, count),
+            undisclosed_count=disclosure.undisclosed_count,
+            population_count=disclosure.population_count,
+        )
+        suppression = self._suppression(section, count=count, what=what)
+        if suppression is not None:
+            symbol, note = suppression
+            return replace(figure, reference_value=None, comparison_value=None, symbol=symbol, note=note)
+        if reference_value is None or comparison_value is None or reference_value == 0:
+            note = f"Not applicable: the {self.comparison.reference_label} {statistic} is zero."
+            return replace(figure, symbol=NOT_APPLICABLE, note=note)
+        return replace(figure, gap_percent=percent_gap(reference=reference_value, comparison=comparison_value))
+
+    def bonus_proportions(self, bonus: _Section) -> tuple[ProportionFigure, ProportionFigure]:
+        """Withheld together: the pair is one comparison, so both need the minimum number of relevant employees."""
+        suppression = self._suppression(bonus, count="employees", what=RELEVANT_EMPLOYEES)
+
+        def proportion(role: str, label: str) -> ProportionFigure:
+            paid, employees = bonus.count(role, "paid"), bonus.count(role, "employees")
+            if suppression is not None:
+                return ProportionFigure(label, paid, employees, None, symbol=suppression[0], note=suppression[1])
+            return ProportionFigure(label, paid, employees, paid / employees * 100.0)
+
+        return (
+            proportion(REFERENCE, self.comparison.reference_label),
+            proportion(COMPARISON, self.comparison.comparison_label),
+        )
+
+    def quarters(
+        self, rows: list[dict[str, Any]], hourly: _Section
+    ) -> tuple[QuarterFigure, QuarterFigure, QuarterFigure, QuarterFigure]:
+        """Withheld when either group has fewer than the minimum number of full-pay relevant employees overall
+        (the same population as the hourly pay gaps)."""
+        counts = {(int(row["pay_quarter"]), str(row[queries.ROLE])): int(row["employees"]) for row in rows}
+        suppression = self._suppression(hourly, count="employees", what=FULL_PAY_EMPLOYEES)
+
+        def quarter(index: int) -> QuarterFigure:
+            reference = counts.get((index, REFERENCE), 0)
+            comparison = counts.get((index, COMPARISON), 0)
+            total = reference + comparison
+            if suppression is not None or total == 0:
+                symbol, note = suppression or (NOT_APPLICABLE, "Not applicable: nobody in this quarter.")
+                return QuarterFigure(
+                    index, QUARTER_NAMES[index], total, reference, comparison, None, None, symbol=symbol, note=note
+                )
+            return QuarterFigure(
+                index,
+                QUARTER_NAMES[index],
+                total,
+                reference,
+                comparison,
+                reference / total * 100.0,
+                comparison / total * 100.0,
+            )
+
+        return quarter(0), quarter(1), quarter(2), quarter(3)
