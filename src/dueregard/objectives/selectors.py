@@ -1,18 +1,33 @@
+"""Reads of plans, objectives and actions, scoped to the organisation and to what the person may see."""
+
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from dueregard.objectives.models import Objective
-from dueregard.organisations.models import Organisation
+from dueregard.objectives.models import Action, Measure, Objective, Plan
+from dueregard.objectives.rag import RagReading, rag_for
+from dueregard.organisations.models import Membership, Organisation
 from dueregard.organisations.roles import Permission, require_permission
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def plans_for_member(*, actor: Any, organisation: Organisation) -> QuerySet[Plan]:
+    require_permission(actor, organisation, Permission.OBJECTIVE_VIEW)
+    return Plan.objects.filter(organisation=organisation)
 
 
 def objectives_for_member(*, actor: Any, organisation: Organisation) -> QuerySet[Objective]:
     require_permission(actor, organisation, Permission.OBJECTIVE_VIEW)
-    return Objective.objects.filter(organisation=organisation).select_related("unit")
+    return Objective.objects.filter(organisation=organisation).select_related("unit", "plan")
 
 
 def objective_for_member(*, actor: Any, organisation: Organisation, objective_id: int) -> Objective:
@@ -25,3 +40,137 @@ def objective_for_member(*, actor: Any, organisation: Organisation, objective_id
 def objectives_published(*, organisation: Organisation) -> QuerySet[Objective]:
     """What the public may read: only objectives marked for publication."""
     return Objective.objects.filter(organisation=organisation, is_published=True)
+
+
+@dataclass
+class ActionRow:
+    """An action with its RAG reading, ready for a page, a report or an export."""
+
+    action: Action
+    rag: RagReading
+    is_heading: bool = False  # has sub-actions: their progress is what counts, so lists of work skip it
+    depth: int = 0
+    children: list[ActionRow] = field(default_factory=list)
+
+
+def _row(action: Action, day: dt.date) -> ActionRow:
+    reading = rag_for(
+        status=action.status,
+        due_date=action.due_date,
+        last_update_on=action.last_update_on,
+        rag_override=action.rag_override,
+        today=day,
+    )
+    return ActionRow(action=action, rag=reading)
+
+
+@dataclass(frozen=True)
+class ActionFilters:
+    objective_id: int | None = None
+    unit_id: int | None = None
+    owner_id: int | None = None
+    status: str = ""
+    rag: str = ""
+    search: str = ""
+    overdue_only: bool = False
+    unreported_only: bool = False
+
+
+def actions_for_member(
+    *, actor: Any, organisation: Organisation, filters: ActionFilters | None = None, day: dt.date | None = None
+) -> list[ActionRow]:
+    """Actions (sub-actions and headings alike, flat) with their RAG, filtered. One query."""
+    require_permission(actor, organisation, Permission.OBJECTIVE_VIEW)
+    filters = filters or ActionFilters()
+    day = day or today()
+    queryset = Action.objects.filter(organisation=organisation).select_related(
+        "objective", "owner_user", "owner_unit", "parent"
+    )
+    if filters.objective_id:
+        queryset = queryset.filter(objective_id=filters.objective_id)
+    if filters.unit_id:
+        queryset = queryset.filter(Q(owner_unit_id=filters.unit_id) | Q(owner_unit__parent_id=filters.unit_id))
+    if filters.owner_id:
+        queryset = queryset.filter(owner_user_id=filters.owner_id)
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.search:
+        words = filters.search.strip()
+        queryset = queryset.filter(
+            Q(title__icontains=words)
+            | Q(desired_outcome__icontains=words)
+            | Q(objective__statement__icontains=words)
+            | Q(timescale_text__icontains=words)
+            | Q(owner_text__icontains=words)
+        )
+    heading_ids = _heading_ids(organisation)
+    rows = [_row(action, day) for action in queryset.order_by("objective__position", "objective_id", "position", "id")]
+    for row in rows:
+        row.is_heading = row.action.pk in heading_ids
+    if filters.rag:
+        rows = [row for row in rows if row.rag.shown == filters.rag]
+    if filters.overdue_only:
+        rows = [row for row in rows if row.rag.overdue and not row.is_heading]
+    if filters.unreported_only:
+        rows = [row for row in rows if row.rag.no_update_this_quarter and not row.is_heading]
+    return rows
+
+
+def _heading_ids(organisation: Organisation) -> set[int]:
+    parents = Action.objects.filter(organisation=organisation, parent__isnull=False).values_list("parent_id", flat=True)
+    return set(parents)
+
+
+def action_tree(*, actor: Any, objective: Objective, day: dt.date | None = None) -> list[ActionRow]:
+    """An objective's actions as a tree (headings with their sub-actions), from one query."""
+    require_permission(actor, objective.organisation, Permission.OBJECTIVE_VIEW)
+    day = day or today()
+    actions = Action.objects.filter(objective=objective).select_related("owner_user", "owner_unit")
+    rows = {action.pk: _row(action, day) for action in actions.order_by("position", "id")}
+    roots: list[ActionRow] = []
+    for row in rows.values():
+        parent_id = row.action.parent_id
+        if parent_id in rows:
+            row.depth = rows[parent_id].depth + 1
+            rows[parent_id].children.append(row)
+            rows[parent_id].is_heading = True
+        else:
+            roots.append(row)
+    return roots
+
+
+def action_for_member(*, actor: Any, organisation: Organisation, action_id: int) -> Action:
+    require_permission(actor, organisation, Permission.OBJECTIVE_VIEW)
+    action = (
+        Action.objects.filter(organisation=organisation, pk=action_id)
+        .select_related("objective", "owner_user", "owner_unit", "parent")
+        .first()
+    )
+    if action is None:
+        raise Http404
+    return action
+
+
+def action_row(action: Action, day: dt.date | None = None) -> ActionRow:
+    return _row(action, day or today())
+
+
+def my_actions(*, actor: Any, organisation: Organisation, day: dt.date | None = None) -> list[ActionRow]:
+    """Actions the person owns, or their unit owns, that are still open."""
+    require_permission(actor, organisation, Permission.OBJECTIVE_VIEW)
+    unit_ids = list(
+        Membership.objects.filter(organisation=organisation, user=actor, unit__isnull=False).values_list(
+            "unit_id", flat=True
+        )
+    )
+    queryset = Action.objects.filter(organisation=organisation).filter(
+        Q(owner_user=actor) | Q(owner_unit_id__in=unit_ids)
+    )
+    day = day or today()
+    rows = [_row(action, day) for action in queryset.select_related("objective", "owner_unit").order_by("due_date")]
+    return [row for row in rows if row.rag.computed not in {"complete", "closed"}]
+
+
+def measures_for_objective(*, actor: Any, objective: Objective) -> QuerySet[Measure]:
+    require_permission(actor, objective.organisation, Permission.OBJECTIVE_VIEW)
+    return objective.measures.prefetch_related("values")
