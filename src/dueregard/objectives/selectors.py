@@ -131,12 +131,18 @@ def action_tree(*, actor: Any, objective: Objective, day: dt.date | None = None)
     for row in rows.values():
         parent_id = row.action.parent_id
         if parent_id in rows:
-            row.depth = rows[parent_id].depth + 1
             rows[parent_id].children.append(row)
             rows[parent_id].is_heading = True
         else:
             roots.append(row)
+    _set_depth(roots, 0)
     return roots
+
+
+def _set_depth(rows: list[ActionRow], depth: int) -> None:
+    for row in rows:
+        row.depth = depth
+        _set_depth(row.children, depth + 1)
 
 
 def action_for_member(*, actor: Any, organisation: Organisation, action_id: int) -> Action:
