@@ -5,6 +5,7 @@ generalised to any two-group comparison (sex, ethnicity, disability) and to mean
 measures for a `GroupComparison`; `pay_by_group()` returns mean and median pay for several groups. Every figure
 keeps full precision and carries its denominators, its suppression symbol and a note."""
 
+from dueregard.analytics.paygap.by_group import GroupPay, PayByGroup, pay_by_group
 from dueregard.analytics.paygap.figures import (
     NOT_APPLICABLE,
     WITHHELD,
@@ -35,6 +36,8 @@ __all__ = [
     "Disclosure",
     "GapFigure",
     "GroupComparison",
+    "GroupPay",
+    "PayByGroup",
     "PayGapReport",
     "ProportionFigure",
     "QuarterFigure",
@@ -44,6 +47,7 @@ __all__ = [
     "exact_median_by",
     "hourly_rate",
     "one_decimal_place",
+    "pay_by_group",
     "pay_gap_report",
     "quarter_sizes",
     "sex_comparison",

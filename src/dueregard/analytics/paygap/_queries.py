@@ -16,6 +16,7 @@ from dueregard.analytics.paygap.quartiles import assign_pay_quarters
 ROLE = "_role"
 RATE = "_hourly_rate"
 BONUS = "_bonus_pay"
+TIE_GROUP = "_tie_group"
 
 
 def require_columns(employees: ir.Table, columns: Iterable[str]) -> None:
@@ -68,9 +69,13 @@ def bonus_pay_by_role(relevant: ir.Table, *, bonus_pay: str) -> ir.Table:
     return joined.select(ROLE, "employees", "paid", "mean", "median")
 
 
-def quarter_counts(full_pay: ir.Table, *, hourly_rate: str) -> ir.Table:
-    """Per pay quarter and role (reference and comparison only): employees."""
+def quarter_counts(full_pay: ir.Table, *, hourly_rate: str, comparison: GroupComparison) -> ir.Table:
+    """Per pay quarter and role (reference and comparison only): employees.
+
+    The tie rule interleaves the groups by their labels ("Men", "Women"), not by role, so that swapping the
+    reference and comparison groups swaps the quarter counts exactly."""
     compared = full_pay.filter(full_pay[ROLE].isin([REFERENCE, COMPARISON]))
-    compared = compared.select(ROLE, **{RATE: compared[hourly_rate].cast("float64")})
-    quartered = assign_pay_quarters(compared, hourly_rate=RATE, group=ROLE)
+    label = (compared[ROLE] == REFERENCE).ifelse(comparison.reference_label, comparison.comparison_label)
+    compared = compared.select(ROLE, **{RATE: compared[hourly_rate].cast("float64"), TIE_GROUP: label})
+    quartered = assign_pay_quarters(compared, hourly_rate=RATE, group=TIE_GROUP)
     return quartered.group_by(["pay_quarter", ROLE]).aggregate(employees=quartered.count())

@@ -51,6 +51,8 @@ class GroupComparison:
             raise ValueError(
                 f"Values in more than one group of the {self.characteristic} comparison: {sorted(overlap)}"
             )
+        if self.reference_label == self.comparison_label:
+            raise ValueError("The reference and comparison groups need different labels.")
         if self.minimum_group_size < 1:
             raise ValueError("The minimum group size must be at least 1.")
 
