@@ -7,7 +7,7 @@ pay gap), so a positive gap means the comparison group is paid less."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ibis
 import ibis.expr.types as ir
@@ -60,16 +60,16 @@ class GroupComparison:
         """The same comparison with the two groups exchanged (needs explicit comparison values)."""
         if self.comparison_values is None:
             raise ValueError("Cannot swap a comparison whose group is 'every other disclosed value'.")
-        return GroupComparison(
-            characteristic=self.characteristic,
-            column=self.column,
+        return replace(
+            self,
             reference_label=self.comparison_label,
             reference_values=self.comparison_values,
             comparison_label=self.reference_label,
             comparison_values=self.reference_values,
-            undisclosed_values=self.undisclosed_values,
-            minimum_group_size=self.minimum_group_size,
         )
+
+    def with_minimum_group_size(self, minimum_group_size: int) -> GroupComparison:
+        return replace(self, minimum_group_size=minimum_group_size)
 
     def role(self, employees: ir.Table) -> ir.StringValue:
         """REFERENCE, COMPARISON, UNDISCLOSED or NOT_COMPARED for each record."""
