@@ -47,9 +47,13 @@ PAGES: dict[str, tuple[Callable[[Any], str], set[str] | None]] = {
     "audit:object": (lambda d: f"/o/demo/audit/organisations.unit/{d.unit.pk}/", ADMIN),
     "objectives:list": (lambda d: "/o/demo/objectives/", EVERY_ROLE),
     "objectives:detail": (lambda d: f"/o/demo/objectives/{d.objective.pk}/", EVERY_ROLE),
+    "objectives:my_actions": (lambda d: "/o/demo/actions/mine/", EVERY_ROLE),
+    "objectives:overdue": (lambda d: "/o/demo/actions/overdue/", EVERY_ROLE),
+    "objectives:unreported": (lambda d: "/o/demo/actions/no-update/", EVERY_ROLE),
+    "objectives:action": (lambda d: f"/o/demo/actions/{d.action.pk}/", EVERY_ROLE),
 }
 # Pages that only take POST are covered by the service matrix and by their own tests.
-POST_ONLY = {"objectives:publish", "accounts:logout"}
+POST_ONLY = {"objectives:publish", "objectives:action_update", "objectives:action_rag", "accounts:logout"}
 NOT_OURS = {"admin"}  # Django's admin site, outside the product's pages
 
 
@@ -74,6 +78,7 @@ def test_the_matrix_names_every_page() -> None:
 def demo_targets(demo: Any) -> Any:
     demo.unit = Unit.objects.get(organisation=demo.organisation, name="Human Resources")
     demo.objective = Objective.objects.get(organisation=demo.organisation, reference="1")
+    demo.action = Action.objects.filter(objective=demo.objective).first()
     return demo
 
 

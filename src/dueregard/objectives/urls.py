@@ -8,4 +8,10 @@ urlpatterns = [
     path("o/<slug:slug>/objectives/", views.objective_list, name="list"),
     path("o/<slug:slug>/objectives/<int:objective_id>/", views.objective_detail, name="detail"),
     path("o/<slug:slug>/objectives/<int:objective_id>/publish/", views.objective_publish, name="publish"),
+    path("o/<slug:slug>/actions/mine/", views.my_actions, name="my_actions"),
+    path("o/<slug:slug>/actions/overdue/", views.attention, {"kind": "overdue"}, name="overdue"),
+    path("o/<slug:slug>/actions/no-update/", views.attention, {"kind": "unreported"}, name="unreported"),
+    path("o/<slug:slug>/actions/<int:action_id>/", views.action_detail, name="action"),
+    path("o/<slug:slug>/actions/<int:action_id>/update/", views.action_update, name="action_update"),
+    path("o/<slug:slug>/actions/<int:action_id>/rag/", views.action_rag, name="action_rag"),
 ]

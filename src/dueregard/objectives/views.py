@@ -1,26 +1,66 @@
+"""Pages for plans, objectives and actions. Thin: parse the request, call a selector or a service, render."""
+
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from dueregard.audit.selectors import audit_events_for_object
 from dueregard.objectives import selectors, services
+from dueregard.objectives.forms import ActionFilterForm, ProgressUpdateForm, RagOverrideForm
+from dueregard.objectives.models import Rag
 from dueregard.organisations.navigation import crumbs, organisation_context
-from dueregard.organisations.roles import Permission
+from dueregard.organisations.roles import Permission, has_permission
 from dueregard.organisations.selectors import organisation_for_member
+from dueregard.web.forms_errors import add_validation_error
+
+
+def _rag_summary(rows: list[selectors.ActionRow]) -> list[tuple[str, str, int]]:
+    counts = {rag.value: 0 for rag in Rag}
+    for row in rows:
+        if not row.is_heading:
+            counts[row.rag.shown] += 1
+    return [(rag.value, str(rag.label), counts[rag.value]) for rag in Rag]
 
 
 @login_required
 def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_for_member(user=request.user, slug=slug)
+    objectives = selectors.objectives_for_member(actor=request.user, organisation=organisation)
+    form = ActionFilterForm(request.GET or None, organisation=organisation, objectives=objectives)
+    filtered = bool(request.GET) and form.is_valid() and any(form.cleaned_data.values())
+    rows: list[selectors.ActionRow] = []
+    if filtered:
+        data = form.cleaned_data
+        rows = selectors.actions_for_member(
+            actor=request.user,
+            organisation=organisation,
+            filters=selectors.ActionFilters(
+                objective_id=data["objective"],
+                unit_id=data["unit"],
+                status=data["status"],
+                rag=data["rag"],
+                search=data["q"],
+            ),
+        )
+    all_rows = selectors.actions_for_member(actor=request.user, organisation=organisation)
     context = organisation_context(request, organisation, active="objectives")
     context.update(
         {
-            "objectives": selectors.objectives_for_member(actor=request.user, organisation=organisation),
+            "objectives": objectives,
+            "plans": selectors.plans_for_member(actor=request.user, organisation=organisation),
+            "form": form,
+            "filtered": filtered,
+            "rows": rows,
+            "summary": _rag_summary(all_rows),
             "breadcrumbs": crumbs(organisation, (_("Objectives"), None)),
         }
     )
@@ -31,10 +71,13 @@ def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
 def objective_detail(request: HttpRequest, slug: str, objective_id: int) -> HttpResponse:
     organisation = organisation_for_member(user=request.user, slug=slug)
     objective = selectors.objective_for_member(actor=request.user, organisation=organisation, objective_id=objective_id)
+    tree = selectors.action_tree(actor=request.user, objective=objective)
     context = organisation_context(request, organisation, active="objectives")
     context.update(
         {
             "objective": objective,
+            "tree": tree,
+            "measures": selectors.measures_for_objective(actor=request.user, objective=objective),
             "can_manage": Permission.OBJECTIVE_MANAGE in context["permissions"],
             "breadcrumbs": crumbs(
                 organisation,
@@ -54,7 +97,132 @@ def objective_publish(request: HttpRequest, slug: str, objective_id: int) -> Htt
     publish = request.POST.get("publish") == "yes"
     services.objective_set_published(actor=request.user, objective=objective, is_published=publish)
     messages.success(
-        request,
-        _("The objective is now published.") if publish else _("The objective is no longer published."),
+        request, _("The objective is now published.") if publish else _("The objective is no longer published.")
     )
     return redirect("objectives:detail", slug, objective.pk)
+
+
+def _action_page(
+    request: HttpRequest, organisation: Any, action: Any, update_form: ProgressUpdateForm, rag_form: RagOverrideForm
+) -> HttpResponse:
+    context = organisation_context(request, organisation, active="objectives")
+    objective = action.objective
+    history = []
+    if Permission.AUDIT_VIEW in context["permissions"]:
+        history = list(
+            audit_events_for_object(
+                actor=request.user, organisation=organisation, object_type="objectives.action", object_id=str(action.pk)
+            )[:20]
+        )
+    context.update(
+        {
+            "action": action,
+            "row": selectors.action_row(action),
+            "updates": action.updates.select_related("author").all(),
+            "children": action.children.order_by("position"),
+            "milestones": action.milestones.all(),
+            "evidence": action.evidence.all(),
+            "history": history,
+            "update_form": update_form,
+            "rag_form": rag_form,
+            "can_update": services.may_update_action(request.user, action),
+            "can_override": has_permission(request.user, organisation, Permission.ACTION_UPDATE_ANY),
+            "breadcrumbs": crumbs(
+                organisation,
+                (_("Objectives"), reverse("objectives:list", args=[organisation.slug])),
+                (
+                    _("Objective %(reference)s") % {"reference": objective.reference},
+                    reverse("objectives:detail", args=[organisation.slug, objective.pk]),
+                ),
+                (_("Action"), None),
+            ),
+        }
+    )
+    return render(request, "objectives/action.html", context)
+
+
+@login_required
+def action_detail(request: HttpRequest, slug: str, action_id: int) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    action = selectors.action_for_member(actor=request.user, organisation=organisation, action_id=action_id)
+    rag_form = RagOverrideForm(initial={"rag": action.rag_override, "reason": action.rag_override_reason})
+    return _action_page(request, organisation, action, ProgressUpdateForm(initial={"status": action.status}), rag_form)
+
+
+@login_required
+@require_POST
+def action_update(request: HttpRequest, slug: str, action_id: int) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    action = selectors.action_for_member(actor=request.user, organisation=organisation, action_id=action_id)
+    if not services.may_update_action(request.user, action):
+        raise PermissionDenied
+    form = ProgressUpdateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.progress_update_add(actor=request.user, action=action, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Your update has been saved."))
+            return redirect(request.POST.get("next") or reverse("objectives:action", args=[slug, action.pk]))
+    rag_form = RagOverrideForm(initial={"rag": action.rag_override, "reason": action.rag_override_reason})
+    return _action_page(request, organisation, action, form, rag_form)
+
+
+@login_required
+@require_POST
+def action_rag(request: HttpRequest, slug: str, action_id: int) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    action = selectors.action_for_member(actor=request.user, organisation=organisation, action_id=action_id)
+    form = RagOverrideForm(request.POST)
+    if form.is_valid():
+        try:
+            services.action_set_rag_override(
+                actor=request.user, action=action, rag=form.cleaned_data["rag"], reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The RAG status has been saved."))
+            return redirect("objectives:action", slug, action.pk)
+    return _action_page(request, organisation, action, ProgressUpdateForm(initial={"status": action.status}), form)
+
+
+@login_required
+@require_http_methods(["GET"])
+def my_actions(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    rows = selectors.my_actions(actor=request.user, organisation=organisation)
+    context = organisation_context(request, organisation, active="my_actions")
+    context.update(
+        {
+            "rows": rows,
+            "update_form": ProgressUpdateForm(),
+            "breadcrumbs": crumbs(organisation, (_("My actions"), None)),
+        }
+    )
+    return render(request, "objectives/my_actions.html", context)
+
+
+@login_required
+def attention(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
+    """The overdue list, or the list of actions with no update this quarter."""
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    overdue = kind == "overdue"
+    rows = selectors.actions_for_member(
+        actor=request.user,
+        organisation=organisation,
+        filters=selectors.ActionFilters(overdue_only=overdue, unreported_only=not overdue),
+    )
+    title = _("Overdue actions") if overdue else _("Actions with no update this quarter")
+    context = organisation_context(request, organisation, active="objectives")
+    context.update(
+        {
+            "rows": rows,
+            "title": title,
+            "breadcrumbs": crumbs(
+                organisation, (_("Objectives"), reverse("objectives:list", args=[slug])), (title, None)
+            ),
+        }
+    )
+    return render(request, "objectives/attention.html", context)

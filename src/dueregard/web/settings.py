@@ -216,3 +216,4 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 CSRF_FAILURE_VIEW = "dueregard.web.views.csrf_failure"
+FORMAT_MODULE_PATH = ["dueregard.web.formats"]
