@@ -195,8 +195,6 @@ DELIVERABLE_NOUNS = frozenset(
         "statement",
         "document",
         "framework",
-        "assessment",
-        "assessments",
         "scheme",
         "programme",
         "policy",
