@@ -187,13 +187,7 @@ class DateReader:
     def period(self, index: int) -> tuple[Period, int] | None:
         """The longest single period at ``index``."""
         if self.word(index) == "the":
-            found = self.period(index + 1)
-            if found is not None and found[0].precision is Precision.YEAR and not found[0].is_span:
-                following = self.word(found[1])
-                if following is not None and following not in _WORDS_AFTER_A_YEAR:
-                    # "the 2007 CSR years", "the 2008 strategy": the year names a thing, it is not a date.
-                    return None
-            return found
+            return self.period(index + 1)
         for reader in (
             self._end_of,
             self._part_of_year,
@@ -504,6 +498,10 @@ class DateReader:
         if found is None:
             return None
         year, stop = found
+        following = self.word(stop)
+        if self.word(index - 1) == "the" and following is not None and following not in _WORDS_AFTER_A_YEAR:
+            # "the 2007 CSR years", "the 2008 strategy": the year names a thing, it is not a date.
+            return None
         period = Period(date(year.value, 1, 1), date(year.value, 12, 31), Precision.YEAR)
         return period.with_evidence(settings_used=year.settings_used), stop
 
@@ -541,8 +539,12 @@ class DateReader:
                     return span.with_evidence(first, last), stop
         return first, after
 
-    def _and_span(self, first: Period, after: int) -> tuple[Period, int] | None:
-        """ "through 2009 and 2011", "throughout late 2008 and 2009": the span from the first to the second."""
+    def _and_span(self, first: Period, first_index: int, after: int, *, explicit: bool) -> tuple[Period, int] | None:
+        """The span from ``first`` to the period after "and": "between March 2009 and March 2010".
+
+        "through 2009 and 2011" and "throughout late 2008 and 2009" (``explicit`` False) are read the same way by
+        convention, which is noted and lowers the confidence.
+        """
         if self.word(after) != "and":
             return None
         found = self.period(after + 1)
@@ -551,9 +553,13 @@ class DateReader:
         last, stop = found
         if last.end < first.start:
             return None
-        note = f"'{self.source(after - 1, stop)}': two periods joined by 'and', read as the span from one to the other"
-        span = Period(first.start, last.end, first.precision, is_span=True, notes=(note,))
-        return span.with_evidence(first, last, confidence=Confidence.MEDIUM), stop
+        span = Period(first.start, last.end, first.precision, is_span=True)
+        if explicit:
+            return span.with_evidence(first, last), stop
+        note = (
+            f"'{self.source(first_index, stop)}': two periods joined by 'and', read as the span from one to the other"
+        )
+        return span.with_evidence(first, last, notes=(note,), confidence=Confidence.MEDIUM), stop
 
     def core(self, index: int) -> Core | None:
         """A dated milestone starting at ``index``, with the words in front of the date that say how it is meant."""
@@ -585,13 +591,13 @@ class DateReader:
         if role == "deadline":
             return Core(Kind.DEADLINE, None, period.end, period.precision, index, stop, period)
         if role == "between":
-            spanned = self._and_span(period, stop)
+            spanned = self._and_span(period, after, stop, explicit=True)
             if spanned is None:
                 return None
             period, stop = spanned
             return Core(Kind.RANGE, period.start, period.end, period.precision, index, stop, period)
         if lead[-1] in ("through", "throughout"):
-            spanned = self._and_span(period, stop)
+            spanned = self._and_span(period, after, stop, explicit=False)
             if spanned is not None:
                 period, stop = spanned
                 return Core(Kind.RANGE, period.start, period.end, period.precision, index, stop, period)

@@ -24,6 +24,7 @@ from dueregard.timescales.model import (
     Precision,
     Relation,
     SettingUse,
+    Status,
     Timescale,
 )
 from dueregard.timescales.settings import ParseSettings
@@ -97,7 +98,7 @@ def _group(atoms: list[Atom]) -> list[_Milestone]:
             if previous is not None and previous.heads and recurrence_only and not previous.has_recurrence():
                 # "... Action Plan. The Action plan will be reviewed annually ...": the cycle of the milestone before.
                 previous.atoms += pending
-                previous.extra_notes.append("the review cycle in the next sentence was read as this milestone's")
+                previous.extra_notes.append("the cycle named in the words that follow was read as this milestone's")
             elif any(_is_content(atom) for atom in pending):
                 milestones.append(_Milestone(list(pending)))
 
@@ -233,6 +234,8 @@ class _Builder:
                 return self._from_core(end_core, result, notes)
             if meaning != "ongoing":
                 notes.append(meaning)
+            if meaning == "under way" and result.status is None:
+                result = _with(result, status=Status.IN_PROGRESS)
             return _with(result, kind=Kind.OPEN_ENDED, open_end=True, notes=notes)
         core = first.core
         if core is None:  # a CORE atom always has a core; kept for the type checker
