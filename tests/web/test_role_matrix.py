@@ -23,6 +23,7 @@ ROLES = ["administrator", "equality_lead", "contributor", "approver", "analyst",
 EVERY_ROLE = set(ROLES)
 ADMIN = {"administrator"}
 ADMIN_AND_LEAD = {"administrator", "equality_lead"}
+LEAD = {"equality_lead"}
 
 # route name -> (path builder, roles that get the page; None = public page everybody gets)
 PAGES: dict[str, tuple[Callable[[Any], str], set[str] | None]] = {
@@ -47,13 +48,28 @@ PAGES: dict[str, tuple[Callable[[Any], str], set[str] | None]] = {
     "audit:object": (lambda d: f"/o/demo/audit/organisations.unit/{d.unit.pk}/", ADMIN),
     "objectives:list": (lambda d: "/o/demo/objectives/", EVERY_ROLE),
     "objectives:detail": (lambda d: f"/o/demo/objectives/{d.objective.pk}/", EVERY_ROLE),
+    "objectives:add": (lambda d: "/o/demo/objectives/add/", LEAD),
+    "objectives:edit": (lambda d: f"/o/demo/objectives/{d.objective.pk}/change/", LEAD),
+    "objectives:action_add": (lambda d: f"/o/demo/objectives/{d.objective.pk}/actions/add/", LEAD),
+    "objectives:action_edit": (
+        lambda d: f"/o/demo/objectives/{d.objective.pk}/actions/{d.action.pk}/change/",
+        LEAD,
+    ),
+    "objectives:measure_add": (lambda d: f"/o/demo/objectives/{d.objective.pk}/measures/add/", LEAD),
+    "objectives:measure_value_add": (lambda d: f"/o/demo/measures/{d.measure.pk}/values/add/", LEAD),
     "objectives:my_actions": (lambda d: "/o/demo/actions/mine/", EVERY_ROLE),
     "objectives:overdue": (lambda d: "/o/demo/actions/overdue/", EVERY_ROLE),
     "objectives:unreported": (lambda d: "/o/demo/actions/no-update/", EVERY_ROLE),
     "objectives:action": (lambda d: f"/o/demo/actions/{d.action.pk}/", EVERY_ROLE),
 }
 # Pages that only take POST are covered by the service matrix and by their own tests.
-POST_ONLY = {"objectives:publish", "objectives:action_update", "objectives:action_rag", "accounts:logout"}
+POST_ONLY = {
+    "objectives:publish",
+    "objectives:transition",
+    "objectives:action_update",
+    "objectives:action_rag",
+    "accounts:logout",
+}
 NOT_OURS = {"admin"}  # Django's admin site, outside the product's pages
 
 
@@ -79,6 +95,7 @@ def demo_targets(demo: Any) -> Any:
     demo.unit = Unit.objects.get(organisation=demo.organisation, name="Human Resources")
     demo.objective = Objective.objects.get(organisation=demo.organisation, reference="1")
     demo.action = Action.objects.filter(objective=demo.objective).first()
+    demo.measure = Measure.objects.create(objective=demo.objective, name="Hate crime reports")
     return demo
 
 

@@ -180,3 +180,13 @@ def my_actions(*, actor: Any, organisation: Organisation, day: dt.date | None = 
 def measures_for_objective(*, actor: Any, objective: Objective) -> QuerySet[Measure]:
     require_permission(actor, objective.organisation, Permission.OBJECTIVE_VIEW)
     return objective.measures.prefetch_related("values")
+
+
+def measure_for_member(*, actor: Any, organisation: Organisation, measure_id: int) -> Measure:
+    require_permission(actor, organisation, Permission.OBJECTIVE_VIEW)
+    measure = (
+        Measure.objects.filter(objective__organisation=organisation, pk=measure_id).select_related("objective").first()
+    )
+    if measure is None:
+        raise Http404
+    return measure

@@ -17,12 +17,14 @@ from dueregard.objectives.models import (
     ActionStatus,
     Measure,
     MeasureValue,
+    Milestone,
     Objective,
     ObjectiveStatus,
     Plan,
     ProgressUpdate,
     Rag,
 )
+from dueregard.objectives.timescale_reading import ActionTimescale, read_action_timescale
 from dueregard.organisations.models import Membership, Organisation, Unit
 from dueregard.organisations.roles import Permission, has_permission, require_permission
 
@@ -161,6 +163,26 @@ def _check_owner(organisation: Organisation, owner_user: Any, owner_unit: Unit |
         raise ValidationError({"owner_user": _("Choose a person who belongs to this organisation.")})
 
 
+def _apply_timescale(action: Action) -> ActionTimescale:
+    """Read the action's timescale as written into its dates, following the organisation's quarter setting."""
+    reading = read_action_timescale(action.timescale_text, quarter_convention=action.organisation.quarter_convention)
+    action.timescale = reading.reading
+    action.start_date = reading.start
+    action.due_date = reading.due
+    action.recurrence = reading.recurrence
+    if reading.recurrence and action.status == ActionStatus.NOT_STARTED:
+        action.status = ActionStatus.RECURRING
+    return reading
+
+
+def _replace_milestones(action: Action, reading: ActionTimescale) -> None:
+    action.milestones.all().delete()
+    Milestone.objects.bulk_create(
+        Milestone(action=action, position=index, text=text, timescale=data, due_date=due)
+        for index, (text, data, due) in enumerate(reading.milestones, start=1)
+    )
+
+
 @transaction.atomic
 def action_create(
     *, actor: Any, objective: Objective, title: str, parent: Action | None = None, **fields: Any
@@ -174,7 +196,36 @@ def action_create(
     action = Action(
         organisation=organisation, objective=objective, parent=parent, title=title, position=position, **fields
     )
+    reading = _apply_timescale(action)
     _audited_save(actor=actor, organisation=organisation, action="action_create", instance=action, before=None)
+    _replace_milestones(action, reading)
+    return action
+
+
+ACTION_EDITABLE = {"title", "parent", "desired_outcome", "owner_user", "owner_unit", "owner_text", "timescale_text"}
+
+
+@transaction.atomic
+def action_update(*, actor: Any, action: Action, **changes: Any) -> Action:
+    organisation = action.organisation
+    require_permission(actor, organisation, Permission.OBJECTIVE_MANAGE)
+    if set(changes) - ACTION_EDITABLE:
+        raise ValueError(f"Fields that cannot be changed here: {', '.join(sorted(set(changes) - ACTION_EDITABLE))}")
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    parent = changes.get("parent", action.parent)
+    if parent is not None and (parent.objective_id != action.objective_id or parent.pk == action.pk):
+        raise ValidationError({"parent": _("A sub-action must belong to the same objective as its heading.")})
+    if parent is not None and action.children.exists():
+        raise ValidationError({"parent": _("An action with sub-actions cannot become a sub-action itself.")})
+    _check_owner(organisation, changes.get("owner_user"), changes.get("owner_unit"))
+    before = snapshot(action)
+    timescale_changed = "timescale_text" in changes and changes["timescale_text"] != action.timescale_text
+    for name, value in changes.items():
+        setattr(action, name, value)
+    reading = _apply_timescale(action) if timescale_changed else None
+    _audited_save(actor=actor, organisation=organisation, action="action_update", instance=action, before=before)
+    if reading is not None:
+        _replace_milestones(action, reading)
     return action
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,12 +15,27 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dueregard.audit.selectors import audit_events_for_object
 from dueregard.objectives import selectors, services
-from dueregard.objectives.forms import ActionFilterForm, ProgressUpdateForm, RagOverrideForm
+from dueregard.objectives.forms import (
+    ActionFilterForm,
+    ActionForm,
+    MeasureForm,
+    MeasureValueForm,
+    ObjectiveForm,
+    ProgressUpdateForm,
+    RagOverrideForm,
+)
 from dueregard.objectives.models import Rag
 from dueregard.organisations.navigation import crumbs, organisation_context
-from dueregard.organisations.roles import Permission, has_permission
+from dueregard.organisations.roles import Permission, has_permission, require_permission
 from dueregard.organisations.selectors import organisation_for_member
 from dueregard.web.forms_errors import add_validation_error
+
+TRANSITION_LABELS = {
+    "draft": lambda: _("Return to draft"),
+    "consultation": lambda: _("Start consultation"),
+    "adopted": lambda: _("Adopt"),
+    "closed": lambda: _("Close"),
+}
 
 
 def _rag_summary(rows: list[selectors.ActionRow]) -> list[tuple[str, str, int]]:
@@ -79,6 +94,10 @@ def objective_detail(request: HttpRequest, slug: str, objective_id: int) -> Http
             "tree": tree,
             "measures": selectors.measures_for_objective(actor=request.user, objective=objective),
             "can_manage": Permission.OBJECTIVE_MANAGE in context["permissions"],
+            "transitions": [
+                (target, TRANSITION_LABELS[target]())
+                for target in sorted(services.OBJECTIVE_TRANSITIONS[objective.status])
+            ],
             "breadcrumbs": crumbs(
                 organisation,
                 (_("Objectives"), reverse("objectives:list", args=[slug])),
@@ -226,3 +245,214 @@ def attention(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         }
     )
     return render(request, "objectives/attention.html", context)
+
+
+def _objective_form_page(request: HttpRequest, slug: str, objective_id: int | None) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    require_permission(request.user, organisation, Permission.OBJECTIVE_MANAGE)
+    objective = (
+        selectors.objective_for_member(actor=request.user, organisation=organisation, objective_id=objective_id)
+        if objective_id
+        else None
+    )
+    initial = {name: getattr(objective, name) for name in ObjectiveForm.base_fields} if objective else {}
+    if objective is not None:
+        initial["unit"] = objective.unit_id
+    form = ObjectiveForm(request.POST if request.method == "POST" else None, organisation=organisation, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if objective is None:
+                plan = selectors.plans_for_member(actor=request.user, organisation=organisation).first()
+                objective = services.objective_create(
+                    actor=request.user, organisation=organisation, plan=plan, **form.cleaned_data
+                )
+                messages.success(request, _("Objective added."))
+            else:
+                objective = services.objective_update(actor=request.user, objective=objective, **form.cleaned_data)
+                messages.success(request, _("Objective saved."))
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            return redirect("objectives:detail", slug, objective.pk)
+    title = (
+        _("Add an objective")
+        if objective is None
+        else _("Change objective %(reference)s") % {"reference": objective.reference}
+    )
+    context = organisation_context(request, organisation, active="objectives")
+    context.update(
+        {
+            "form": form,
+            "page_title": title,
+            "breadcrumbs": crumbs(
+                organisation, (_("Objectives"), reverse("objectives:list", args=[slug])), (title, None)
+            ),
+        }
+    )
+    return render(request, "objectives/form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def objective_add(request: HttpRequest, slug: str) -> HttpResponse:
+    return _objective_form_page(request, slug, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def objective_edit(request: HttpRequest, slug: str, objective_id: int) -> HttpResponse:
+    return _objective_form_page(request, slug, objective_id)
+
+
+@login_required
+@require_POST
+def objective_transition(request: HttpRequest, slug: str, objective_id: int) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    objective = selectors.objective_for_member(actor=request.user, organisation=organisation, objective_id=objective_id)
+    try:
+        objective = services.objective_transition(
+            actor=request.user, objective=objective, to=request.POST.get("to", "")
+        )
+    except (ValidationError, KeyError, ValueError):
+        messages.error(request, _("That change of status is not possible."))
+    else:
+        messages.success(request, _("The objective is now: %(status)s.") % {"status": objective.get_status_display()})
+    return redirect("objectives:detail", slug, objective.pk)
+
+
+def _action_form_page(request: HttpRequest, slug: str, objective_id: int, action_id: int | None) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    require_permission(request.user, organisation, Permission.OBJECTIVE_MANAGE)
+    objective = selectors.objective_for_member(actor=request.user, organisation=organisation, objective_id=objective_id)
+    action = (
+        selectors.action_for_member(actor=request.user, organisation=organisation, action_id=action_id)
+        if action_id
+        else None
+    )
+    if action is not None and action.objective_id != objective.pk:
+        raise Http404
+    initial: dict[str, Any] = {}
+    if action is not None:
+        initial = {
+            "title": action.title,
+            "parent": action.parent_id,
+            "desired_outcome": action.desired_outcome,
+            "owner_user": action.owner_user_id,
+            "owner_unit": action.owner_unit_id,
+            "timescale_text": action.timescale_text,
+        }
+    elif request.GET.get("parent", "").isdigit():
+        initial = {"parent": int(request.GET["parent"])}
+    form = ActionForm(
+        request.POST if request.method == "POST" else None,
+        organisation=organisation,
+        objective=objective,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            if action is None:
+                action = services.action_create(actor=request.user, objective=objective, **form.cleaned_data)
+                messages.success(request, _("Action added."))
+            else:
+                action = services.action_update(actor=request.user, action=action, **form.cleaned_data)
+                messages.success(request, _("Action saved."))
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            return redirect("objectives:action", slug, action.pk)
+    title = _("Add an action") if action is None else _("Change the action")
+    context = organisation_context(request, organisation, active="objectives")
+    context.update(
+        {
+            "form": form,
+            "page_title": title,
+            "caption": _("Objective %(reference)s") % {"reference": objective.reference},
+            "breadcrumbs": crumbs(
+                organisation,
+                (_("Objectives"), reverse("objectives:list", args=[slug])),
+                (
+                    _("Objective %(reference)s") % {"reference": objective.reference},
+                    reverse("objectives:detail", args=[slug, objective.pk]),
+                ),
+                (title, None),
+            ),
+        }
+    )
+    return render(request, "objectives/form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_add(request: HttpRequest, slug: str, objective_id: int) -> HttpResponse:
+    return _action_form_page(request, slug, objective_id, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, slug: str, objective_id: int, action_id: int) -> HttpResponse:
+    return _action_form_page(request, slug, objective_id, action_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measure_add(request: HttpRequest, slug: str, objective_id: int) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    require_permission(request.user, organisation, Permission.OBJECTIVE_MANAGE)
+    objective = selectors.objective_for_member(actor=request.user, organisation=organisation, objective_id=objective_id)
+    form = MeasureForm(request.POST if request.method == "POST" else None, initial={"direction": "up"})
+    if request.method == "POST" and form.is_valid():
+        services.measure_create(actor=request.user, objective=objective, **form.cleaned_data)
+        messages.success(request, _("Measure added."))
+        return redirect("objectives:detail", slug, objective.pk)
+    context = organisation_context(request, organisation, active="objectives")
+    title = _("Add a measure")
+    context.update(
+        {
+            "form": form,
+            "page_title": title,
+            "caption": _("Objective %(reference)s") % {"reference": objective.reference},
+            "breadcrumbs": crumbs(
+                organisation,
+                (_("Objectives"), reverse("objectives:list", args=[slug])),
+                (
+                    _("Objective %(reference)s") % {"reference": objective.reference},
+                    reverse("objectives:detail", args=[slug, objective.pk]),
+                ),
+                (title, None),
+            ),
+        }
+    )
+    return render(request, "objectives/form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measure_value_add(request: HttpRequest, slug: str, measure_id: int) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    require_permission(request.user, organisation, Permission.OBJECTIVE_MANAGE)
+    measure = selectors.measure_for_member(actor=request.user, organisation=organisation, measure_id=measure_id)
+    form = MeasureValueForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.measure_value_record(actor=request.user, measure=measure, **form.cleaned_data)
+        messages.success(request, _("Value recorded."))
+        return redirect("objectives:detail", slug, measure.objective_id)
+    context = organisation_context(request, organisation, active="objectives")
+    title = _("Record a value")
+    context.update(
+        {
+            "form": form,
+            "page_title": title,
+            "caption": measure.name,
+            "breadcrumbs": crumbs(
+                organisation,
+                (_("Objectives"), reverse("objectives:list", args=[slug])),
+                (
+                    _("Objective %(reference)s") % {"reference": measure.objective.reference},
+                    reverse("objectives:detail", args=[slug, measure.objective_id]),
+                ),
+                (title, None),
+            ),
+        }
+    )
+    return render(request, "objectives/form.html", context)
