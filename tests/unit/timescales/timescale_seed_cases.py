@@ -1,0 +1,873 @@
+"""Every timescale phrasing of the seed requirements (section 3.2-3.4, the S0 milestones, the S2 timescale cells and
+the dated status strings of section 3.1), with the structure it must be read as under the default settings
+(financial quarters, April financial years, calendar "2007-08" year ranges, two-digit years from 1950).
+
+Each case is (text, expected fields of the result, expected parts). Expected fields list only what is set: a field
+left out must be empty (None / False / high confidence), which the test checks too. Parts are (exact slice of the
+cell, expected fields).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Expected = dict[str, Any]
+SeedCase = tuple[str, Expected, list[tuple[str, Expected]]]
+
+SEED_CASES: list[SeedCase] = [
+    ("January 2008", {"kind": "point", "start": "2008-01-01", "end": "2008-01-31", "precision": "month"}, []),
+    ("2008", {"kind": "point", "start": "2008-01-01", "end": "2008-12-31", "precision": "year"}, []),
+    ("During 2008", {"kind": "point", "start": "2008-01-01", "end": "2008-12-31", "precision": "year"}, []),
+    ("Jan 08", {"kind": "point", "start": "2008-01-01", "end": "2008-01-31", "precision": "month"}, []),
+    ("Sept 07", {"kind": "point", "start": "2007-09-01", "end": "2007-09-30", "precision": "month"}, []),
+    (
+        "Sep 099",
+        {"kind": "point", "start": "2009-09-01", "end": "2009-09-30", "precision": "month", "confidence": "low"},
+        [],
+    ),
+    ("March – April 2008", {"kind": "range", "start": "2008-03-01", "end": "2008-04-30", "precision": "month"}, []),
+    (
+        "October 2007 - March 2008",
+        {"kind": "range", "start": "2007-10-01", "end": "2008-03-31", "precision": "month"},
+        [],
+    ),
+    ("2008 - 2011", {"kind": "range", "start": "2008-01-01", "end": "2011-12-31", "precision": "year"}, []),
+    ("2008-10", {"kind": "range", "start": "2008-01-01", "end": "2010-12-31", "precision": "year"}, []),
+    ("2007-08", {"kind": "range", "start": "2007-01-01", "end": "2008-12-31", "precision": "year"}, []),
+    ("May 08 to June 09", {"kind": "range", "start": "2008-05-01", "end": "2009-06-30", "precision": "month"}, []),
+    (
+        "2008 March – April 2008",
+        {"kind": "multiple", "start": "2008-01-01", "end": "2008-12-31"},
+        [
+            ("2008", {"kind": "point", "start": "2008-01-01", "end": "2008-12-31", "precision": "year"}),
+            ("March – April 2008", {"kind": "range", "start": "2008-03-01", "end": "2008-04-30", "precision": "month"}),
+        ],
+    ),
+    (
+        "Development beginning 2008 to 2009",
+        {"kind": "range", "start": "2008-01-01", "end": "2009-12-31", "precision": "year", "label": "Development"},
+        [],
+    ),
+    (
+        "Nov 07/May 08",
+        {"kind": "multiple", "start": "2007-11-01", "end": "2008-05-31"},
+        [
+            ("Nov 07", {"kind": "point", "start": "2007-11-01", "end": "2007-11-30", "precision": "month"}),
+            ("May 08", {"kind": "point", "start": "2008-05-01", "end": "2008-05-31", "precision": "month"}),
+        ],
+    ),
+    (
+        "March 08/ March 10",
+        {"kind": "multiple", "start": "2008-03-01", "end": "2010-03-31"},
+        [
+            ("March 08", {"kind": "point", "start": "2008-03-01", "end": "2008-03-31", "precision": "month"}),
+            ("March 10", {"kind": "point", "start": "2010-03-01", "end": "2010-03-31", "precision": "month"}),
+        ],
+    ),
+    ("By end May 2008", {"kind": "deadline", "end": "2008-05-31", "precision": "day"}, []),
+    ("By end 2007", {"kind": "deadline", "end": "2007-12-31", "precision": "day"}, []),
+    ("By 2009", {"kind": "deadline", "end": "2009-12-31", "precision": "year"}, []),
+    ("By the end of the 2007/08 financial year", {"kind": "deadline", "end": "2008-03-31", "precision": "day"}, []),
+    ("End 2007", {"kind": "point", "start": "2007-12-31", "end": "2007-12-31", "precision": "day"}, []),
+    (
+        "Mid-2008",
+        {
+            "kind": "point",
+            "start": "2008-05-01",
+            "end": "2008-08-31",
+            "precision": "part_of_year",
+            "confidence": "medium",
+        },
+        [],
+    ),
+    (
+        "In early 2008",
+        {
+            "kind": "point",
+            "start": "2008-01-01",
+            "end": "2008-04-30",
+            "precision": "part_of_year",
+            "confidence": "medium",
+        },
+        [],
+    ),
+    ("By April 2013.", {"kind": "deadline", "end": "2013-04-30", "precision": "month"}, []),
+    (
+        "Establish Women’s Business council by May 2012",
+        {"kind": "deadline", "end": "2012-05-31", "precision": "month", "label": "Establish Women’s Business council"},
+        [],
+    ),
+    (
+        "Review and refreshed strategy published May 2012",
+        {
+            "kind": "point",
+            "start": "2012-05-01",
+            "end": "2012-05-31",
+            "precision": "month",
+            "label": "Review and refreshed strategy published",
+        },
+        [],
+    ),
+    ("by September 2012", {"kind": "deadline", "end": "2012-09-30", "precision": "month"}, []),
+    (
+        "To achieve a Green rating by 2013",
+        {"kind": "deadline", "end": "2013-12-31", "precision": "year", "label": "To achieve a Green rating"},
+        [],
+    ),
+    (
+        "ongoing ongoing ongoing",
+        {"kind": "multiple", "open_end": True},
+        [
+            ("ongoing", {"kind": "open_ended", "open_end": True}),
+            ("ongoing", {"kind": "open_ended", "open_end": True}),
+            ("ongoing", {"kind": "open_ended", "open_end": True}),
+        ],
+    ),
+    (
+        "Ongoing 2008 Ongoing",
+        {"kind": "multiple", "start": "2008-01-01", "end": "2008-12-31", "open_end": True},
+        [
+            ("Ongoing", {"kind": "open_ended", "open_end": True}),
+            ("2008", {"kind": "point", "start": "2008-01-01", "end": "2008-12-31", "precision": "year"}),
+            ("Ongoing", {"kind": "open_ended", "open_end": True}),
+        ],
+    ),
+    (
+        "Ongoing Summer 08",
+        {"kind": "multiple", "start": "2008-06-01", "end": "2008-08-31", "open_end": True, "confidence": "medium"},
+        [
+            ("Ongoing", {"kind": "open_ended", "open_end": True}),
+            (
+                "Summer 08",
+                {
+                    "kind": "point",
+                    "start": "2008-06-01",
+                    "end": "2008-08-31",
+                    "precision": "season",
+                    "confidence": "medium",
+                },
+            ),
+        ],
+    ),
+    ("And ongoing monitoring", {"kind": "open_ended", "open_end": True, "label": "monitoring"}, []),
+    ("March 08 and ongoing", {"kind": "open_ended", "start": "2008-03-01", "precision": "month", "open_end": True}, []),
+    ("Dec 08 and ongoing", {"kind": "open_ended", "start": "2008-12-01", "precision": "month", "open_end": True}, []),
+    ("May 2008 & ongoing", {"kind": "open_ended", "start": "2008-05-01", "precision": "month", "open_end": True}, []),
+    ("Immediate and ongoing", {"kind": "open_ended", "open_end": True}, []),
+    ("Ongoing until October 2008", {"kind": "until", "end": "2008-10-31", "precision": "month"}, []),
+    ("Ongoing through 2008", {"kind": "until", "end": "2008-12-31", "precision": "year"}, []),
+    (
+        "Evaluate in May 2009 and ongoing",
+        {"kind": "open_ended", "start": "2009-05-01", "precision": "month", "open_end": True, "label": "Evaluate"},
+        [],
+    ),
+    (
+        "March – April 2008 and consultation ongoing",
+        {"kind": "multiple", "start": "2008-03-01", "end": "2008-04-30", "open_end": True},
+        [
+            ("March – April 2008", {"kind": "range", "start": "2008-03-01", "end": "2008-04-30", "precision": "month"}),
+            ("consultation ongoing", {"kind": "open_ended", "open_end": True, "label": "consultation"}),
+        ],
+    ),
+    ("On going review and evaluation", {"kind": "open_ended", "open_end": True, "label": "review and evaluation"}, []),
+    ("6 monthly reviews", {"kind": "recurring", "recurrence": "every 6 months", "label": "6 monthly reviews"}, []),
+    (
+        "1 year- annual monitoring and review cycle.",
+        {"kind": "recurring", "recurrence": "annually", "label": "1 year- annual monitoring and review cycle"},
+        [],
+    ),
+    (
+        "(update of actions with annual reporting exercise)",
+        {"kind": "recurring", "recurrence": "annually", "label": "update of actions with annual reporting exercise"},
+        [],
+    ),
+    (
+        "Continuance through 2009 and 2011 to be reviewed annually.",
+        {
+            "kind": "range",
+            "start": "2009-01-01",
+            "end": "2011-12-31",
+            "precision": "year",
+            "recurrence": "annually",
+            "label": "Continuance",
+            "confidence": "medium",
+        },
+        [],
+    ),
+    (
+        "monitored through quarterly assessments.",
+        {"kind": "recurring", "recurrence": "quarterly", "label": "monitored through quarterly assessments"},
+        [],
+    ),
+    (
+        "Annual Diversity Strategy Progress Report",
+        {"kind": "deliverable", "recurrence": "annually", "label": "Annual Diversity Strategy Progress Report"},
+        [],
+    ),
+    (
+        "Phase 1 – Sept 07 Phase 2 – Nov 07",
+        {"kind": "multiple", "start": "2007-09-01", "end": "2007-11-30"},
+        [
+            (
+                "Phase 1 – Sept 07",
+                {
+                    "kind": "point",
+                    "start": "2007-09-01",
+                    "end": "2007-09-30",
+                    "precision": "month",
+                    "label": "Phase 1",
+                    "phase": 1,
+                },
+            ),
+            (
+                "Phase 2 – Nov 07",
+                {
+                    "kind": "point",
+                    "start": "2007-11-01",
+                    "end": "2007-11-30",
+                    "precision": "month",
+                    "label": "Phase 2",
+                    "phase": 2,
+                },
+            ),
+        ],
+    ),
+    (
+        "Phase 1 – Nov 07",
+        {
+            "kind": "point",
+            "start": "2007-11-01",
+            "end": "2007-11-30",
+            "precision": "month",
+            "label": "Phase 1",
+            "phase": 1,
+        },
+        [],
+    ),
+    (
+        "Launch Due November 07",
+        {"kind": "point", "start": "2007-11-01", "end": "2007-11-30", "precision": "month", "label": "Launch"},
+        [],
+    ),
+    (
+        "Customer Satisfaction Survey scheduled for August 2008.",
+        {
+            "kind": "point",
+            "start": "2008-08-01",
+            "end": "2008-08-31",
+            "precision": "month",
+            "label": "Customer Satisfaction Survey",
+        },
+        [],
+    ),
+    (
+        "Due to report in 2008",
+        {"kind": "point", "start": "2008-01-01", "end": "2008-12-31", "precision": "year", "label": "Due to report"},
+        [],
+    ),
+    (
+        "1. Evaluation of V4All summer 2008.",
+        {
+            "kind": "point",
+            "start": "2008-06-01",
+            "end": "2008-08-31",
+            "precision": "season",
+            "label": "Evaluation of V4All",
+            "confidence": "medium",
+        },
+        [],
+    ),
+    (
+        "launch Summer 07, rollout by March 2008",
+        {"kind": "multiple", "start": "2007-06-01", "end": "2008-03-31", "confidence": "medium"},
+        [
+            (
+                "launch Summer 07",
+                {
+                    "kind": "point",
+                    "start": "2007-06-01",
+                    "end": "2007-08-31",
+                    "precision": "season",
+                    "label": "launch",
+                    "confidence": "medium",
+                },
+            ),
+            (
+                "rollout by March 2008",
+                {"kind": "deadline", "end": "2008-03-31", "precision": "month", "label": "rollout"},
+            ),
+        ],
+    ),
+    (
+        "due summer 2010",
+        {"kind": "point", "start": "2010-06-01", "end": "2010-08-31", "precision": "season", "confidence": "medium"},
+        [],
+    ),
+    (
+        "first quarter of 2008-09",
+        {"kind": "point", "start": "2008-04-01", "end": "2008-06-30", "precision": "quarter"},
+        [],
+    ),
+    ("by Autumn 2002", {"kind": "deadline", "end": "2002-11-30", "precision": "season", "confidence": "medium"}, []),
+    (
+        "Ongoing February 2008 April 2008 By June 2008 April 2008 2008 - 2011 (update of actions with annual "
+        "reporting exercise)",
+        {"kind": "multiple", "start": "2008-01-01", "end": "2011-12-31", "open_end": True},
+        [
+            ("Ongoing", {"kind": "open_ended", "open_end": True}),
+            ("February 2008", {"kind": "point", "start": "2008-02-01", "end": "2008-02-29", "precision": "month"}),
+            ("April 2008", {"kind": "point", "start": "2008-04-01", "end": "2008-04-30", "precision": "month"}),
+            ("By June 2008", {"kind": "deadline", "end": "2008-06-30", "precision": "month"}),
+            ("April 2008", {"kind": "point", "start": "2008-04-01", "end": "2008-04-30", "precision": "month"}),
+            (
+                "2008 - 2011 (update of actions with annual reporting exercise)",
+                {
+                    "kind": "range",
+                    "start": "2008-01-01",
+                    "end": "2011-12-31",
+                    "precision": "year",
+                    "recurrence": "annually",
+                    "label": "update of actions with annual reporting exercise",
+                },
+            ),
+        ],
+    ),
+    (
+        "March – April 2008 By end May 2008 Evaluate in May 2009 and ongoing",
+        {"kind": "multiple", "start": "2008-03-01", "end": "2008-05-31", "open_end": True},
+        [
+            ("March – April 2008", {"kind": "range", "start": "2008-03-01", "end": "2008-04-30", "precision": "month"}),
+            ("By end May 2008", {"kind": "deadline", "end": "2008-05-31", "precision": "day"}),
+            (
+                "Evaluate in May 2009 and ongoing",
+                {
+                    "kind": "open_ended",
+                    "start": "2009-05-01",
+                    "precision": "month",
+                    "open_end": True,
+                    "label": "Evaluate",
+                },
+            ),
+        ],
+    ),
+    (
+        "Sept 07 Nov 07 Nov 07 Sept 07 June 08 September 2008 Ongoing",
+        {"kind": "multiple", "start": "2007-09-01", "end": "2008-09-30", "open_end": True},
+        [
+            ("Sept 07", {"kind": "point", "start": "2007-09-01", "end": "2007-09-30", "precision": "month"}),
+            ("Nov 07", {"kind": "point", "start": "2007-11-01", "end": "2007-11-30", "precision": "month"}),
+            ("Nov 07", {"kind": "point", "start": "2007-11-01", "end": "2007-11-30", "precision": "month"}),
+            ("Sept 07", {"kind": "point", "start": "2007-09-01", "end": "2007-09-30", "precision": "month"}),
+            ("June 08", {"kind": "point", "start": "2008-06-01", "end": "2008-06-30", "precision": "month"}),
+            ("September 2008", {"kind": "point", "start": "2008-09-01", "end": "2008-09-30", "precision": "month"}),
+            ("Ongoing", {"kind": "open_ended", "open_end": True}),
+        ],
+    ),
+    (
+        "- Consultation and Development of the new strategy and in place by October 2008 - Monitoring new "
+        "strategy 2008 – 2011.",
+        {"kind": "multiple", "start": "2008-01-01", "end": "2011-12-31"},
+        [
+            (
+                "Consultation and Development of the new strategy and in place by October 2008",
+                {
+                    "kind": "deadline",
+                    "end": "2008-10-31",
+                    "precision": "month",
+                    "label": "Consultation and Development of the new strategy and in place",
+                },
+            ),
+            (
+                "Monitoring new strategy 2008 – 2011",
+                {
+                    "kind": "range",
+                    "start": "2008-01-01",
+                    "end": "2011-12-31",
+                    "precision": "year",
+                    "label": "Monitoring new strategy",
+                },
+            ),
+        ],
+    ),
+    (
+        "so revised campaign in place for 2009 Fast Stream scheme Ongoing",
+        {"kind": "multiple", "start": "2009-01-01", "end": "2009-12-31", "open_end": True},
+        [
+            (
+                "so revised campaign in place for 2009",
+                {
+                    "kind": "point",
+                    "start": "2009-01-01",
+                    "end": "2009-12-31",
+                    "precision": "year",
+                    "label": "so revised campaign in place",
+                },
+            ),
+            ("Fast Stream scheme Ongoing", {"kind": "open_ended", "open_end": True, "label": "Fast Stream scheme"}),
+        ],
+    ),
+    (
+        "Ongoing through 2008 Continuance through 2009 and 2011 to be reviewed annually.",
+        {"kind": "multiple", "start": "2009-01-01", "end": "2011-12-31", "confidence": "medium"},
+        [
+            ("Ongoing through 2008", {"kind": "until", "end": "2008-12-31", "precision": "year"}),
+            (
+                "Continuance through 2009 and 2011 to be reviewed annually",
+                {
+                    "kind": "range",
+                    "start": "2009-01-01",
+                    "end": "2011-12-31",
+                    "precision": "year",
+                    "recurrence": "annually",
+                    "label": "Continuance",
+                    "confidence": "medium",
+                },
+            ),
+        ],
+    ),
+    (
+        "Ongoing By December 2009 December 2009",
+        {"kind": "multiple", "start": "2009-12-01", "end": "2009-12-31", "open_end": True},
+        [
+            ("Ongoing", {"kind": "open_ended", "open_end": True}),
+            ("By December 2009", {"kind": "deadline", "end": "2009-12-31", "precision": "month"}),
+            ("December 2009", {"kind": "point", "start": "2009-12-01", "end": "2009-12-31", "precision": "month"}),
+        ],
+    ),
+    (
+        "Nov 07 Dec 07 Ongoing Sept 09 Sept 08 and Sep 099",
+        {"kind": "multiple", "start": "2007-11-01", "end": "2009-09-30", "open_end": True, "confidence": "low"},
+        [
+            ("Nov 07", {"kind": "point", "start": "2007-11-01", "end": "2007-11-30", "precision": "month"}),
+            ("Dec 07", {"kind": "point", "start": "2007-12-01", "end": "2007-12-31", "precision": "month"}),
+            ("Ongoing", {"kind": "open_ended", "open_end": True}),
+            ("Sept 09", {"kind": "point", "start": "2009-09-01", "end": "2009-09-30", "precision": "month"}),
+            ("Sept 08", {"kind": "point", "start": "2008-09-01", "end": "2008-09-30", "precision": "month"}),
+            (
+                "Sep 099",
+                {
+                    "kind": "point",
+                    "start": "2009-09-01",
+                    "end": "2009-09-30",
+                    "precision": "month",
+                    "confidence": "low",
+                },
+            ),
+        ],
+    ),
+    (
+        "1. Employment services study in place for the start of 2008",
+        {
+            "kind": "point",
+            "start": "2008-01-01",
+            "end": "2008-04-30",
+            "precision": "part_of_year",
+            "label": "Employment services study in place",
+            "confidence": "medium",
+        },
+        [],
+    ),
+    (
+        "2. Local funders will be appointed by July 2008.",
+        {"kind": "deadline", "end": "2008-07-31", "precision": "month", "label": "Local funders will be appointed"},
+        [],
+    ),
+    (
+        "3. Capacitybuilders to launch new Improving Reach programme – April 2008. Ongoing evaluation and",
+        {"kind": "multiple", "start": "2008-04-01", "end": "2008-04-30", "open_end": True},
+        [
+            (
+                "Capacitybuilders to launch new Improving Reach programme – April 2008",
+                {
+                    "kind": "point",
+                    "start": "2008-04-01",
+                    "end": "2008-04-30",
+                    "precision": "month",
+                    "label": "Capacitybuilders to launch new Improving Reach programme",
+                },
+            ),
+            ("Ongoing evaluation", {"kind": "open_ended", "open_end": True, "label": "evaluation"}),
+        ],
+    ),
+    (
+        "4. Consultation with the sector on social enterprise promotion – up to April 2008.",
+        {
+            "kind": "until",
+            "end": "2008-04-30",
+            "precision": "month",
+            "label": "Consultation with the sector on social enterprise promotion",
+        },
+        [],
+    ),
+    (
+        "2. Strategic partners programme ongoing to 2011",
+        {"kind": "until", "end": "2011-12-31", "precision": "year", "label": "Strategic partners programme"},
+        [],
+    ),
+    (
+        "3. New advisory group in place – from April 2008",
+        {
+            "kind": "open_ended",
+            "start": "2008-04-01",
+            "precision": "month",
+            "open_end": True,
+            "label": "New advisory group in place",
+        },
+        [],
+    ),
+    (
+        "1. An evaluation of the Charities Act is due to start in 2011 which will",
+        {
+            "kind": "point",
+            "start": "2011-01-01",
+            "end": "2011-12-31",
+            "precision": "year",
+            "label": "An evaluation of the Charities Act is due to start",
+        },
+        [],
+    ),
+    ("1. The call for proposals for the centre is currently out.", {"kind": "not_understood"}, []),
+    (
+        "The closing date for proposals is 27 March 2008.",
+        {
+            "kind": "point",
+            "start": "2008-03-27",
+            "end": "2008-03-27",
+            "precision": "day",
+            "label": "The closing date for proposals is",
+        },
+        [],
+    ),
+    (
+        "3. All staff 1 visit per year",
+        {"kind": "recurring", "recurrence": "annually", "label": "All staff 1 visit per year"},
+        [],
+    ),
+    (
+        "As detailed within the 2012-15 Action Plan. The Action plan will be reviewed annually to measure "
+        "progress on delivery of the actions.",
+        {
+            "kind": "reference",
+            "start": "2012-01-01",
+            "end": "2015-12-31",
+            "precision": "year",
+            "recurrence": "annually",
+            "reference": "the 2012-15 Action Plan",
+        },
+        [],
+    ),
+    (
+        "As detailed in the action plans from 2011- 2015",
+        {
+            "kind": "reference",
+            "start": "2011-01-01",
+            "end": "2015-12-31",
+            "precision": "year",
+            "reference": "the action plans from 2011- 2015",
+        },
+        [],
+    ),
+    (
+        "To achieve a Green rating by 2013, monitored through quarterly assessments.",
+        {
+            "kind": "deadline",
+            "end": "2013-12-31",
+            "precision": "year",
+            "recurrence": "quarterly",
+            "label": "To achieve a Green rating",
+        },
+        [],
+    ),
+    (
+        "Commercial managers will address any equality issues with suppliers by September 2012.  The "
+        "subsequent recommendations will inform activities for 2013/14.",
+        {"kind": "multiple", "start": "2013-04-01", "end": "2014-03-31"},
+        [
+            (
+                "Commercial managers will address any equality issues with suppliers by September 2012",
+                {
+                    "kind": "deadline",
+                    "end": "2012-09-30",
+                    "precision": "month",
+                    "label": "Commercial managers will address any equality issues with suppliers",
+                },
+            ),
+            (
+                "The subsequent recommendations will inform activities for 2013/14",
+                {
+                    "kind": "point",
+                    "start": "2013-04-01",
+                    "end": "2014-03-31",
+                    "precision": "financial_year",
+                    "label": "The subsequent recommendations will inform activities",
+                },
+            ),
+        ],
+    ),
+    (
+        "Completed June 08",
+        {"kind": "point", "start": "2008-06-01", "end": "2008-06-30", "precision": "month", "status": "complete"},
+        [],
+    ),
+    (
+        "Complete. Network relaunched March 10",
+        {"kind": "multiple", "start": "2010-03-01", "end": "2010-03-31"},
+        [
+            ("Complete", {"kind": "status", "status": "complete"}),
+            (
+                "Network relaunched March 10",
+                {
+                    "kind": "point",
+                    "start": "2010-03-01",
+                    "end": "2010-03-31",
+                    "precision": "month",
+                    "label": "Network relaunched",
+                },
+            ),
+        ],
+    ),
+    (
+        "Point 1 completed June 08. Point 2 partially completed.",
+        {"kind": "multiple", "start": "2008-06-01", "end": "2008-06-30"},
+        [
+            (
+                "Point 1 completed June 08",
+                {
+                    "kind": "point",
+                    "start": "2008-06-01",
+                    "end": "2008-06-30",
+                    "precision": "month",
+                    "label": "Point 1",
+                    "status": "complete",
+                },
+            ),
+            ("Point 2 partially completed", {"kind": "status", "label": "Point 2", "status": "in_progress"}),
+        ],
+    ),
+    (
+        "Complete Complete",
+        {"kind": "multiple"},
+        [
+            ("Complete", {"kind": "status", "status": "complete"}),
+            ("Complete", {"kind": "status", "status": "complete"}),
+        ],
+    ),
+    ("Achieved", {"kind": "status", "status": "complete"}, []),
+    ("Already underway", {"kind": "open_ended", "open_end": True, "status": "in_progress"}, []),
+    (
+        "successfully piloted and roll out from April 2009",
+        {
+            "kind": "open_ended",
+            "start": "2009-04-01",
+            "precision": "month",
+            "open_end": True,
+            "label": "successfully piloted and roll out",
+        },
+        [],
+    ),
+    ("Ongoing as required", {"kind": "open_ended", "open_end": True, "label": "as required"}, []),
+    ("7 Jul 08", {"kind": "point", "start": "2008-07-07", "end": "2008-07-07", "precision": "day"}, []),
+    ("16/07/08", {"kind": "point", "start": "2008-07-16", "end": "2008-07-16", "precision": "day"}, []),
+    ("27 March 2008", {"kind": "point", "start": "2008-03-27", "end": "2008-03-27", "precision": "day"}, []),
+    (
+        "April/may 10",
+        {"kind": "range", "start": "2010-04-01", "end": "2010-05-31", "precision": "month", "confidence": "medium"},
+        [],
+    ),
+    ("in July 08", {"kind": "point", "start": "2008-07-01", "end": "2008-07-31", "precision": "month"}, []),
+    ("in Sep 08", {"kind": "point", "start": "2008-09-01", "end": "2008-09-30", "precision": "month"}, []),
+    ("in Oct 2008", {"kind": "point", "start": "2008-10-01", "end": "2008-10-31", "precision": "month"}, []),
+    ("Since birthday list 08", {"kind": "not_understood"}, []),
+    ("09/10", {"kind": "point", "start": "2009-04-01", "end": "2010-03-31", "precision": "financial_year"}, []),
+    ("2007/08", {"kind": "point", "start": "2007-04-01", "end": "2008-03-31", "precision": "financial_year"}, []),
+    ("2008-09", {"kind": "range", "start": "2008-01-01", "end": "2009-12-31", "precision": "year"}, []),
+    ("2008-11 years", {"kind": "range", "start": "2008-01-01", "end": "2011-12-31", "precision": "year"}, []),
+    ("2008-2011", {"kind": "range", "start": "2008-01-01", "end": "2011-12-31", "precision": "year"}, []),
+    ("2009 - 2011", {"kind": "range", "start": "2009-01-01", "end": "2011-12-31", "precision": "year"}, []),
+    ("the 2007 CSR years", {"kind": "not_understood"}, []),
+    ("TiB '10", {"kind": "point", "start": "2010-01-01", "end": "2010-12-31", "precision": "year", "label": "TiB"}, []),
+    ("in the past year", {"kind": "relative", "duration": "1 yearly", "relation": "past"}, []),
+    ("over the next 6 months", {"kind": "relative", "duration": "6 monthly", "relation": "next"}, []),
+    ("every 6 months", {"kind": "recurring", "recurrence": "every 6 months"}, []),
+    ("twice yearly", {"kind": "recurring", "recurrence": "every 6 months"}, []),
+    ("until March 2011", {"kind": "until", "end": "2011-03-31", "precision": "month"}, []),
+    ("from April 2009", {"kind": "open_ended", "start": "2009-04-01", "precision": "month", "open_end": True}, []),
+    (
+        "throughout late 2008 and 2009",
+        {
+            "kind": "range",
+            "start": "2008-09-01",
+            "end": "2009-12-31",
+            "precision": "part_of_year",
+            "confidence": "medium",
+        },
+        [],
+    ),
+    ("by 2010", {"kind": "deadline", "end": "2010-12-31", "precision": "year"}, []),
+    (
+        "March 2009 – March 2010",
+        {"kind": "range", "start": "2009-03-01", "end": "2010-03-31", "precision": "month"},
+        [],
+    ),
+    (
+        "between March 2009 and March 2010",
+        {"kind": "range", "start": "2009-03-01", "end": "2010-03-31", "precision": "month"},
+        [],
+    ),
+    (
+        "launched in March 2008",
+        {"kind": "point", "start": "2008-03-01", "end": "2008-03-31", "precision": "month", "label": "launched"},
+        [],
+    ),
+    ("10 September 2011", {"kind": "point", "start": "2011-09-10", "end": "2011-09-10", "precision": "day"}, []),
+    ("2012-15", {"kind": "range", "start": "2012-01-01", "end": "2015-12-31", "precision": "year"}, []),
+    ("2011- 2015", {"kind": "range", "start": "2011-01-01", "end": "2015-12-31", "precision": "year"}, []),
+    ("2013/14", {"kind": "point", "start": "2013-04-01", "end": "2014-03-31", "precision": "financial_year"}, []),
+    ("at least annually", {"kind": "recurring", "recurrence": "at least annually"}, []),
+    ("at least every four years", {"kind": "recurring", "recurrence": "at least every 4 years"}, []),
+    ("for the next year", {"kind": "relative", "duration": "1 yearly", "relation": "next"}, []),
+    ("2nd April 2001", {"kind": "point", "start": "2001-04-02", "end": "2001-04-02", "precision": "day"}, []),
+    ("24th October 2001", {"kind": "point", "start": "2001-10-24", "end": "2001-10-24", "precision": "day"}, []),
+    ("by 31st May 2002", {"kind": "deadline", "end": "2002-05-31", "precision": "day"}, []),
+    ("2002/3", {"kind": "point", "start": "2002-04-01", "end": "2003-03-31", "precision": "financial_year"}, []),
+    ("within 28 days", {"kind": "relative", "duration": "28 daily", "relation": "next"}, []),
+    ("after three months", {"kind": "relative", "duration": "3 monthly", "relation": "after"}, []),
+    ("within the previous 12 months", {"kind": "relative", "duration": "12 monthly", "relation": "past"}, []),
+    ("at least every three years", {"kind": "recurring", "recurrence": "at least every 3 years"}, []),
+    ("initially annually", {"kind": "recurring", "recurrence": "annually"}, []),
+    ("on an annual basis", {"kind": "recurring", "recurrence": "annually"}, []),
+    ("three-yearly cycle", {"kind": "recurring", "recurrence": "every 3 years", "label": "three-yearly cycle"}, []),
+    ("later this year", {"kind": "relative", "duration": "1 yearly", "relation": "this_period"}, []),
+    (
+        "annual DWP Diversity Event",
+        {"kind": "deliverable", "recurrence": "annually", "label": "annual DWP Diversity Event"},
+        [],
+    ),
+    ("2012/16", {"kind": "range", "start": "2012-04-01", "end": "2016-03-31", "precision": "financial_year"}, []),
+    ("2009/13", {"kind": "range", "start": "2009-04-01", "end": "2013-03-31", "precision": "financial_year"}, []),
+    ("during March 2012", {"kind": "point", "start": "2012-03-01", "end": "2012-03-31", "precision": "month"}, []),
+    ("on a quarterly basis", {"kind": "recurring", "recurrence": "quarterly"}, []),
+    ("a maximum of 4 years", {"kind": "relative", "duration": "4 yearly", "relation": "next"}, []),
+    (
+        "updated next year",
+        {"kind": "relative", "label": "updated", "duration": "1 yearly", "relation": "next_period"},
+        [],
+    ),
+    (
+        "Spring 2009",
+        {"kind": "point", "start": "2009-03-01", "end": "2009-05-31", "precision": "season", "confidence": "medium"},
+        [],
+    ),
+    ("Phase 2", {"kind": "phase", "label": "Phase 2", "phase": 2}, []),
+    (
+        "Final review first quarter 2015",
+        {"kind": "point", "start": "2015-04-01", "end": "2015-06-30", "precision": "quarter", "label": "Final review"},
+        [],
+    ),
+    ("As detailed within the Action Plan", {"kind": "reference", "reference": "the Action Plan"}, []),
+    ("April 2014", {"kind": "point", "start": "2014-04-01", "end": "2014-04-30", "precision": "month"}, []),
+    ("By April 2013", {"kind": "deadline", "end": "2013-04-30", "precision": "month"}, []),
+    ("Quarterly", {"kind": "recurring", "recurrence": "quarterly"}, []),
+    ("On-going", {"kind": "open_ended", "open_end": True}, []),
+    ("April 2013", {"kind": "point", "start": "2013-04-01", "end": "2013-04-30", "precision": "month"}, []),
+    ("April 2015", {"kind": "point", "start": "2015-04-01", "end": "2015-04-30", "precision": "month"}, []),
+    ("February 2013", {"kind": "point", "start": "2013-02-01", "end": "2013-02-28", "precision": "month"}, []),
+    ("October 2013", {"kind": "point", "start": "2013-10-01", "end": "2013-10-31", "precision": "month"}, []),
+    ("November 2013", {"kind": "point", "start": "2013-11-01", "end": "2013-11-30", "precision": "month"}, []),
+    ("By April 2014", {"kind": "deadline", "end": "2014-04-30", "precision": "month"}, []),
+    ("February 2008", {"kind": "point", "start": "2008-02-01", "end": "2008-02-29", "precision": "month"}, []),
+    ("March 2008", {"kind": "point", "start": "2008-03-01", "end": "2008-03-31", "precision": "month"}, []),
+    ("April 2008", {"kind": "point", "start": "2008-04-01", "end": "2008-04-30", "precision": "month"}, []),
+    ("December 2009", {"kind": "point", "start": "2009-12-01", "end": "2009-12-31", "precision": "month"}, []),
+    ("2009", {"kind": "point", "start": "2009-01-01", "end": "2009-12-31", "precision": "year"}, []),
+    ("2010", {"kind": "point", "start": "2010-01-01", "end": "2010-12-31", "precision": "year"}, []),
+    ("March 08", {"kind": "point", "start": "2008-03-01", "end": "2008-03-31", "precision": "month"}, []),
+    ("Apr 08", {"kind": "point", "start": "2008-04-01", "end": "2008-04-30", "precision": "month"}, []),
+    ("April 08", {"kind": "point", "start": "2008-04-01", "end": "2008-04-30", "precision": "month"}, []),
+    ("June 08", {"kind": "point", "start": "2008-06-01", "end": "2008-06-30", "precision": "month"}, []),
+    ("Dec 07", {"kind": "point", "start": "2007-12-01", "end": "2007-12-31", "precision": "month"}, []),
+    ("Dec 08", {"kind": "point", "start": "2008-12-01", "end": "2008-12-31", "precision": "month"}, []),
+    ("Oct 07", {"kind": "point", "start": "2007-10-01", "end": "2007-10-31", "precision": "month"}, []),
+    ("Oct 08", {"kind": "point", "start": "2008-10-01", "end": "2008-10-31", "precision": "month"}, []),
+    ("Nov 07", {"kind": "point", "start": "2007-11-01", "end": "2007-11-30", "precision": "month"}, []),
+    ("Aug 07", {"kind": "point", "start": "2007-08-01", "end": "2007-08-31", "precision": "month"}, []),
+    ("Sept 08", {"kind": "point", "start": "2008-09-01", "end": "2008-09-30", "precision": "month"}, []),
+    ("Sept 09", {"kind": "point", "start": "2009-09-01", "end": "2009-09-30", "precision": "month"}, []),
+    ("April 09", {"kind": "point", "start": "2009-04-01", "end": "2009-04-30", "precision": "month"}, []),
+    ("2008 – 2011", {"kind": "range", "start": "2008-01-01", "end": "2011-12-31", "precision": "year"}, []),
+    ("By June 2008", {"kind": "deadline", "end": "2008-06-30", "precision": "month"}, []),
+    ("By December 2008", {"kind": "deadline", "end": "2008-12-31", "precision": "month"}, []),
+    ("By December 2009", {"kind": "deadline", "end": "2009-12-31", "precision": "month"}, []),
+    ("By December 2010", {"kind": "deadline", "end": "2010-12-31", "precision": "month"}, []),
+    ("By end 2008", {"kind": "deadline", "end": "2008-12-31", "precision": "day"}, []),
+    ("By end 2009", {"kind": "deadline", "end": "2009-12-31", "precision": "day"}, []),
+    ("By 2011", {"kind": "deadline", "end": "2011-12-31", "precision": "year"}, []),
+    ("Ongoing", {"kind": "open_ended", "open_end": True}, []),
+    ("ongoing", {"kind": "open_ended", "open_end": True}, []),
+    (
+        "Ongoing Ongoing",
+        {"kind": "multiple", "open_end": True},
+        [
+            ("Ongoing", {"kind": "open_ended", "open_end": True}),
+            ("Ongoing", {"kind": "open_ended", "open_end": True}),
+        ],
+    ),
+    (
+        "Summer 08",
+        {"kind": "point", "start": "2008-06-01", "end": "2008-08-31", "precision": "season", "confidence": "medium"},
+        [],
+    ),
+    (
+        "July 2007 December 2007",
+        {"kind": "multiple", "start": "2007-07-01", "end": "2007-12-31"},
+        [
+            ("July 2007", {"kind": "point", "start": "2007-07-01", "end": "2007-07-31", "precision": "month"}),
+            ("December 2007", {"kind": "point", "start": "2007-12-01", "end": "2007-12-31", "precision": "month"}),
+        ],
+    ),
+    (
+        "2008 2009",
+        {"kind": "multiple", "start": "2008-01-01", "end": "2009-12-31"},
+        [
+            ("2008", {"kind": "point", "start": "2008-01-01", "end": "2008-12-31", "precision": "year"}),
+            ("2009", {"kind": "point", "start": "2009-01-01", "end": "2009-12-31", "precision": "year"}),
+        ],
+    ),
+    (
+        "2009 2009",
+        {"kind": "multiple", "start": "2009-01-01", "end": "2009-12-31"},
+        [
+            ("2009", {"kind": "point", "start": "2009-01-01", "end": "2009-12-31", "precision": "year"}),
+            ("2009", {"kind": "point", "start": "2009-01-01", "end": "2009-12-31", "precision": "year"}),
+        ],
+    ),
+    (
+        "Roadmap 2025",
+        {"kind": "point", "start": "2025-01-01", "end": "2025-12-31", "precision": "year", "label": "Roadmap"},
+        [],
+    ),
+    ("Underway", {"kind": "open_ended", "open_end": True, "status": "in_progress"}, []),
+    (
+        "1. Third sector review, published July 2007",
+        {
+            "kind": "point",
+            "start": "2007-07-01",
+            "end": "2007-07-31",
+            "precision": "month",
+            "label": "Third sector review, published",
+        },
+        [],
+    ),
+    (
+        "2. Revised Compact documentation for first quarter of 2008-09",
+        {
+            "kind": "point",
+            "start": "2008-04-01",
+            "end": "2008-06-30",
+            "precision": "quarter",
+            "label": "Revised Compact documentation",
+        },
+        [],
+    ),
+    ("5. Ongoing", {"kind": "open_ended", "open_end": True}, []),
+]
