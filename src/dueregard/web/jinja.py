@@ -32,6 +32,12 @@ def _date(value: Any, fmt: str = "DATE_FORMAT") -> str:
     return formats.date_format(value, fmt)
 
 
+def _trend_svg(*args: Any, **kwargs: Any) -> str:
+    from dueregard.objectives.charts import trend_svg
+
+    return trend_svg(*args, **kwargs)
+
+
 def environment(**options: Any) -> Environment:
     own_loader = options.pop("loader")
     options["loader"] = ChoiceLoader(
@@ -56,6 +62,7 @@ def environment(**options: Any) -> Environment:
             "govuk_field": forms_govuk.field_params,
             "govuk_error_summary": forms_govuk.error_summary_params,
             "debug": settings.DEBUG,
+            "trend_svg": _trend_svg,
         }
     )
     env.filters["date"] = _date
