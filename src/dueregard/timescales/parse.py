@@ -273,7 +273,10 @@ class _Builder:
         now = self.settings.reference_date
         if now is None or atom.duration is None or atom.relation is None:
             return relative
-        start, end = _resolve_relative(now, atom.duration, atom.relation)
+        try:
+            start, end = _resolve_relative(now, atom.duration, atom.relation)
+        except (OverflowError, ValueError):  # beyond the calendar (year 9999): keep the duration only
+            return _with(relative, notes=[*relative.notes, "too far from the reference date to give dates"])
         use = SettingUse(
             "reference_date", now.isoformat(), f"read from {now.isoformat()}: {start.isoformat()} to {end.isoformat()}"
         )
@@ -313,8 +316,7 @@ def _with(result: Timescale, **changes: object) -> Timescale:
 
 
 def _envelope(text: str, parts: tuple[Timescale, ...]) -> Timescale:
-    starts = [part.start for part in parts if part.understood and part.start is not None]
-    ends = [part.end for part in parts if part.understood and part.end is not None]
+    dates = [day for part in parts if part.understood for day in (part.start, part.end) if day is not None]
     order = [Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW]
     confidence = max((part.confidence for part in parts), key=order.index)
     settings_used: list[SettingUse] = []
@@ -327,8 +329,8 @@ def _envelope(text: str, parts: tuple[Timescale, ...]) -> Timescale:
     return Timescale(
         text=text,
         kind=Kind.MULTIPLE,
-        start=min(starts) if starts else None,
-        end=max(ends) if ends else None,
+        start=min(dates) if dates else None,
+        end=max(dates) if dates else None,
         open_end=any(part.open_end for part in parts),
         confidence=confidence,
         notes=tuple(notes),
