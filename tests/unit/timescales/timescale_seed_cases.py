@@ -334,7 +334,7 @@ SEED_CASES: list[SeedCase] = [
     ),
     (
         "March – April 2008 By end May 2008 Evaluate in May 2009 and ongoing",
-        {"kind": "multiple", "start": "2008-03-01", "end": "2008-05-31", "open_end": True},
+        {"kind": "multiple", "start": "2008-03-01", "end": "2009-05-01", "open_end": True},
         [
             ("March – April 2008", {"kind": "range", "start": "2008-03-01", "end": "2008-04-30", "precision": "month"}),
             ("By end May 2008", {"kind": "deadline", "end": "2008-05-31", "precision": "day"}),
@@ -408,7 +408,7 @@ SEED_CASES: list[SeedCase] = [
     ),
     (
         "Ongoing through 2008 Continuance through 2009 and 2011 to be reviewed annually.",
-        {"kind": "multiple", "start": "2009-01-01", "end": "2011-12-31", "confidence": "medium"},
+        {"kind": "multiple", "start": "2008-12-31", "end": "2011-12-31", "confidence": "medium"},
         [
             ("Ongoing through 2008", {"kind": "until", "end": "2008-12-31", "precision": "year"}),
             (
@@ -581,7 +581,7 @@ SEED_CASES: list[SeedCase] = [
     (
         "Commercial managers will address any equality issues with suppliers by September 2012.  The "
         "subsequent recommendations will inform activities for 2013/14.",
-        {"kind": "multiple", "start": "2013-04-01", "end": "2014-03-31"},
+        {"kind": "multiple", "start": "2012-09-30", "end": "2014-03-31"},
         [
             (
                 "Commercial managers will address any equality issues with suppliers by September 2012",
