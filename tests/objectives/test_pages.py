@@ -81,3 +81,18 @@ def test_overdue_list_shows_actions_past_their_due_date(demo: Any, client: Clien
     page = client.get("/o/demo/actions/overdue/").content.decode()
     assert "Review induction procedures" in page
     assert "Overdue" in page
+
+
+def test_long_result_lists_are_paged_keeping_the_search(demo: Any, client: Client) -> None:
+    objective = demo.organisation.objectives.get(reference="5")
+    Action.objects.bulk_create(
+        Action(organisation=demo.organisation, objective=objective, title=f"Extra outreach {n}", position=100 + n)
+        for n in range(60)
+    )
+    client.force_login(demo.users["viewer"])
+    first = client.get("/o/demo/objectives/", {"q": "outreach"}).content.decode()
+    assert "60 actions found" in first
+    assert first.count("Extra outreach") == 50
+    assert "?q=outreach&amp;page=2" in first
+    second = client.get("/o/demo/objectives/", {"q": "outreach", "page": "2"}).content.decode()
+    assert second.count("Extra outreach") == 10

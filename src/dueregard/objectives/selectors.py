@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from dueregard.objectives.models import Action, Measure, Objective, Plan
+from dueregard.objectives.models import Action, Measure, Objective, Plan, Rag
 from dueregard.objectives.rag import RagReading, rag_for
 from dueregard.organisations.models import Membership, Organisation
 from dueregard.organisations.roles import Permission, require_permission
@@ -77,15 +77,66 @@ class ActionFilters:
 
 
 def actions_for_member(
-    *, actor: Any, organisation: Organisation, filters: ActionFilters | None = None, day: dt.date | None = None
+    *,
+    actor: Any,
+    organisation: Organisation,
+    filters: ActionFilters | None = None,
+    day: dt.date | None = None,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[ActionRow]:
-    """Actions (sub-actions and headings alike, flat) with their RAG, filtered. One query."""
+    """Actions (sub-actions and headings alike, flat) with their RAG, filtered, in plan order."""
+    return action_page(
+        actor=actor, organisation=organisation, filters=filters, day=day, offset=offset, limit=limit
+    ).rows
+
+
+@dataclass
+class ActionPage:
+    rows: list[ActionRow]
+    total: int  # how many actions matched, before offset and limit
+
+
+_RAG_FIELDS = ("id", "status", "due_date", "last_update_on", "rag_override")
+
+
+def action_page(
+    *,
+    actor: Any,
+    organisation: Organisation,
+    filters: ActionFilters | None = None,
+    day: dt.date | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> ActionPage:
+    """Filter on the few columns the RAG needs, then load full rows only for the page asked for: a plan of
+    thousands of actions stays quick."""
     require_permission(actor, organisation, Permission.OBJECTIVE_VIEW)
     filters = filters or ActionFilters()
     day = day or today()
-    queryset = Action.objects.filter(organisation=organisation).select_related(
-        "objective", "owner_user", "owner_unit", "parent"
-    )
+    queryset = _filtered_queryset(organisation, filters)
+    heading_ids = _heading_ids(organisation)
+    matched: list[tuple[int, RagReading]] = []
+    ordered = queryset.order_by("objective__position", "objective_id", "position", "id")
+    for pk, status, due_date, last_update_on, rag_override in ordered.values_list(*_RAG_FIELDS):
+        reading = rag_for(
+            status=status, due_date=due_date, last_update_on=last_update_on, rag_override=rag_override, today=day
+        )
+        if filters.rag and reading.shown != filters.rag:
+            continue
+        if filters.overdue_only and not (reading.overdue and pk not in heading_ids):
+            continue
+        if filters.unreported_only and not (reading.no_update_this_quarter and pk not in heading_ids):
+            continue
+        matched.append((pk, reading))
+    chosen = matched[offset : offset + limit] if limit is not None else matched[offset:]
+    objects = Action.objects.select_related("objective", "owner_user", "owner_unit").in_bulk([pk for pk, _ in chosen])
+    rows = [ActionRow(action=objects[pk], rag=reading, is_heading=pk in heading_ids) for pk, reading in chosen]
+    return ActionPage(rows=rows, total=len(matched))
+
+
+def _filtered_queryset(organisation: Organisation, filters: ActionFilters) -> QuerySet[Action]:
+    queryset = Action.objects.filter(organisation=organisation)
     if filters.objective_id:
         queryset = queryset.filter(objective_id=filters.objective_id)
     if filters.unit_id:
@@ -103,17 +154,25 @@ def actions_for_member(
             | Q(timescale_text__icontains=words)
             | Q(owner_text__icontains=words)
         )
+    return queryset
+
+
+def rag_counts(*, actor: Any, organisation: Organisation, day: dt.date | None = None) -> dict[str, int]:
+    """How many actions (not counting headings) show each RAG status."""
+    require_permission(actor, organisation, Permission.OBJECTIVE_VIEW)
+    day = day or today()
     heading_ids = _heading_ids(organisation)
-    rows = [_row(action, day) for action in queryset.order_by("objective__position", "objective_id", "position", "id")]
-    for row in rows:
-        row.is_heading = row.action.pk in heading_ids
-    if filters.rag:
-        rows = [row for row in rows if row.rag.shown == filters.rag]
-    if filters.overdue_only:
-        rows = [row for row in rows if row.rag.overdue and not row.is_heading]
-    if filters.unreported_only:
-        rows = [row for row in rows if row.rag.no_update_this_quarter and not row.is_heading]
-    return rows
+    counts = {rag.value: 0 for rag in Rag}
+    for pk, status, due_date, last_update_on, rag_override in Action.objects.filter(
+        organisation=organisation
+    ).values_list(*_RAG_FIELDS):
+        if pk in heading_ids:
+            continue
+        reading = rag_for(
+            status=status, due_date=due_date, last_update_on=last_update_on, rag_override=rag_override, today=day
+        )
+        counts[reading.shown] += 1
+    return counts
 
 
 def _heading_ids(organisation: Organisation) -> set[int]:

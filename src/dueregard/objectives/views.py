@@ -38,12 +38,31 @@ TRANSITION_LABELS = {
 }
 
 
-def _rag_summary(rows: list[selectors.ActionRow]) -> list[tuple[str, str, int]]:
-    counts = {rag.value: 0 for rag in Rag}
-    for row in rows:
-        if not row.is_heading:
-            counts[row.rag.shown] += 1
-    return [(rag.value, str(rag.label), counts[rag.value]) for rag in Rag]
+PAGE_SIZE = 50
+
+
+def _page_number(request: HttpRequest) -> int:
+    value = request.GET.get("page", "1")
+    return max(int(value), 1) if value.isdigit() else 1
+
+
+def _pagination(request: HttpRequest, total: int) -> dict[str, Any] | None:
+    """GOV.UK pagination parameters, keeping the other query parameters."""
+    pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    if pages == 1:
+        return None
+    number = min(_page_number(request), pages)
+
+    def link(n: int) -> str:
+        query = request.GET.copy()
+        query["page"] = str(n)
+        return f"?{query.urlencode()}"
+
+    return {
+        "previous": {"href": link(number - 1)} if number > 1 else None,
+        "next": {"href": link(number + 1)} if number < pages else None,
+        "items": [{"number": n, "href": link(n), "current": n == number} for n in range(1, pages + 1)],
+    }
 
 
 @login_required
@@ -52,10 +71,11 @@ def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
     objectives = selectors.objectives_for_member(actor=request.user, organisation=organisation)
     form = ActionFilterForm(request.GET or None, organisation=organisation, objectives=objectives)
     filtered = bool(request.GET) and form.is_valid() and any(form.cleaned_data.values())
-    rows: list[selectors.ActionRow] = []
+    found = None
+    page = None
     if filtered:
         data = form.cleaned_data
-        rows = selectors.actions_for_member(
+        found = selectors.action_page(
             actor=request.user,
             organisation=organisation,
             filters=selectors.ActionFilters(
@@ -65,8 +85,11 @@ def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
                 rag=data["rag"],
                 search=data["q"],
             ),
+            offset=(_page_number(request) - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
         )
-    all_rows = selectors.actions_for_member(actor=request.user, organisation=organisation)
+        page = _pagination(request, found.total)
+    counts = selectors.rag_counts(actor=request.user, organisation=organisation)
     context = organisation_context(request, organisation, active="objectives")
     context.update(
         {
@@ -74,8 +97,9 @@ def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
             "plans": selectors.plans_for_member(actor=request.user, organisation=organisation),
             "form": form,
             "filtered": filtered,
-            "rows": rows,
-            "summary": _rag_summary(all_rows),
+            "found": found,
+            "page": page,
+            "summary": [(rag.value, str(rag.label), counts[rag.value]) for rag in Rag],
             "breadcrumbs": crumbs(organisation, (_("Objectives"), None)),
         }
     )
@@ -228,16 +252,19 @@ def attention(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     """The overdue list, or the list of actions with no update this quarter."""
     organisation = organisation_for_member(user=request.user, slug=slug)
     overdue = kind == "overdue"
-    rows = selectors.actions_for_member(
+    found = selectors.action_page(
         actor=request.user,
         organisation=organisation,
         filters=selectors.ActionFilters(overdue_only=overdue, unreported_only=not overdue),
+        offset=(_page_number(request) - 1) * PAGE_SIZE,
+        limit=PAGE_SIZE,
     )
     title = _("Overdue actions") if overdue else _("Actions with no update this quarter")
     context = organisation_context(request, organisation, active="objectives")
     context.update(
         {
-            "rows": rows,
+            "found": found,
+            "page": _pagination(request, found.total),
             "title": title,
             "breadcrumbs": crumbs(
                 organisation, (_("Objectives"), reverse("objectives:list", args=[slug])), (title, None)
