@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from django.test import Client
@@ -90,3 +91,23 @@ def test_an_objective_longer_than_four_years_is_refused_on_the_page(demo: Any, c
     assert "at most 4 years" in page
     assert 'href="#id_period_end"' in page
     assert not Objective.objects.filter(organisation=demo.organisation, reference="7").exists()
+
+
+def test_the_action_page_says_how_the_timescale_was_read_and_which_setting_decided(demo: Any, client: Client) -> None:
+    client.force_login(demo.users["viewer"])
+    action = Action.objects.get(title="Review induction procedures")
+    page = html.unescape(client.get(f"/o/demo/actions/{action.pk}/").content.decode())
+    assert "From 1 April 2015 to 30 June 2015." in page
+    assert "Read using your organisation's setting on how to read 'first quarter'." in page
+
+
+def test_a_range_of_years_follows_the_year_range_setting(demo: Any) -> None:
+    objective = Objective.objects.get(organisation=demo.organisation, reference="5")
+    lead = demo.users["equality_lead"]
+    calendar = services.action_create(actor=lead, objective=objective, title="A", timescale_text="2012-15")
+    assert calendar.due_date == dt.date(2015, 12, 31)
+    demo.organisation.year_range_convention = "financial"
+    demo.organisation.save()
+    objective.refresh_from_db()
+    financial = services.action_create(actor=lead, objective=objective, title="B", timescale_text="2012-15")
+    assert financial.due_date == dt.date(2015, 3, 31)

@@ -75,6 +75,7 @@ def test_a_brand_colour_too_pale_for_white_text_is_refused_with_the_reason(demo:
             "headcount": "10",
             "brand_colour": "#ffdd00",
             "quarter_convention": "financial",
+            "year_range_convention": "calendar",
         },
     )
     page = response.content.decode()

@@ -169,7 +169,9 @@ class ActionForm(forms.Form):
 
 class MeasureForm(forms.Form):
     name = forms.CharField(label=_("Measure"), widget=forms.Textarea(attrs={"rows": 2}))
-    unit = forms.CharField(label=_("Unit"), max_length=40, required=False, help_text=_("For example: percentage, people or days"))
+    unit = forms.CharField(
+        label=_("Unit"), max_length=40, required=False, help_text=_("For example: percentage, people or days")
+    )
     direction = forms.ChoiceField(label=_("Which way is better?"), choices=Direction.choices, widget=forms.RadioSelect)
     baseline = forms.DecimalField(label=_("Baseline"), required=False, max_digits=14, decimal_places=4)
     baseline_label = forms.CharField(label=_("Baseline period"), max_length=40, required=False)

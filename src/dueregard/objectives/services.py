@@ -165,7 +165,12 @@ def _check_owner(organisation: Organisation, owner_user: Any, owner_unit: Unit |
 
 def _apply_timescale(action: Action) -> ActionTimescale:
     """Read the action's timescale as written into its dates, following the organisation's quarter setting."""
-    reading = read_action_timescale(action.timescale_text, quarter_convention=action.organisation.quarter_convention)
+    organisation = action.organisation
+    reading = read_action_timescale(
+        action.timescale_text,
+        quarter_convention=organisation.quarter_convention,
+        year_range_convention=organisation.year_range_convention,
+    )
     action.timescale = reading.reading
     action.start_date = reading.start
     action.due_date = reading.due

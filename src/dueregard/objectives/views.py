@@ -25,6 +25,7 @@ from dueregard.objectives.forms import (
     RagOverrideForm,
 )
 from dueregard.objectives.models import Rag
+from dueregard.objectives.timescale_reading import describe_reading, settings_used
 from dueregard.organisations.navigation import crumbs, organisation_context
 from dueregard.organisations.roles import Permission, has_permission, require_permission
 from dueregard.organisations.selectors import organisation_for_member
@@ -169,6 +170,8 @@ def _action_page(
             "update_form": update_form,
             "rag_form": rag_form,
             "can_update": services.may_update_action(request.user, action),
+            "timescale_description": describe_reading(action.timescale),
+            "timescale_settings": settings_used(action.timescale),
             "can_override": has_permission(request.user, organisation, Permission.ACTION_UPDATE_ANY),
             "breadcrumbs": crumbs(
                 organisation,

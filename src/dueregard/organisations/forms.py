@@ -14,6 +14,7 @@ from dueregard.organisations.models import (
     Sector,
     Unit,
     UnitKind,
+    YearRangeConvention,
 )
 from dueregard.organisations.roles import Role
 
@@ -44,6 +45,12 @@ class OrganisationForm(forms.Form):
         label=_("When a plan says 'first quarter', read it as"),
         choices=QuarterConvention.choices,
         widget=forms.RadioSelect,
+    )
+    year_range_convention = forms.ChoiceField(
+        label=_("When a plan says '2007-08', read it as"),
+        choices=YearRangeConvention.choices,
+        widget=forms.RadioSelect,
+        help_text=_("A range written with a slash, like 2007/08, is always read as a financial year."),
     )
 
     @classmethod

@@ -34,6 +34,11 @@ class QuarterConvention(models.TextChoices):
     CALENDAR = "calendar", _("Calendar quarters (January to March is the first quarter)")
 
 
+class YearRangeConvention(models.TextChoices):
+    CALENDAR = "calendar", _("Calendar years (2007-08 means January 2007 to December 2008)")
+    FINANCIAL = "financial", _("Financial years (2007-08 means April 2007 to March 2008)")
+
+
 class Organisation(models.Model):
     slug = models.SlugField(_("short name in web addresses"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -46,6 +51,12 @@ class Organisation(models.Model):
         max_length=10,
         choices=QuarterConvention.choices,
         default=QuarterConvention.FINANCIAL,
+    )
+    year_range_convention = models.CharField(
+        _("how to read a range of years like '2007-08'"),
+        max_length=10,
+        choices=YearRangeConvention.choices,
+        default=YearRangeConvention.CALENDAR,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -23,6 +23,7 @@ ORGANISATION_EDITABLE_FIELDS = (
     "headcount",
     "brand_colour",
     "quarter_convention",
+    "year_range_convention",
 )
 
 

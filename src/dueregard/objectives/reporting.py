@@ -1,0 +1,358 @@
+"""The quarterly board report as data: RAG counts per objective and per unit, what changed since the last report,
+overdue and unreported actions, and measures with their values. No pages, files or wording here: the views render
+it as HTML and PDF, the exports write it as XLSX.
+
+The report is "as at" one day (today, on the page). The reporting period is the quarter containing that day; "since
+the last report" is the end of the previous quarter unless the person picks another date. What changed is worked out
+by comparing each action's state on the ``since`` day with its state now:
+
+- the status on the ``since`` day is the status of its latest progress update dated on or before that day; an action
+  whose first update came later had the status recorded as "before" in the audit trail's first ``action_progress``
+  event for it;
+- a RAG status set by hand counts as changed when the audit trail has an ``action_set_rag_override`` event in the
+  period (the value before the first such event is what it was on the ``since`` day);
+- the RAG on the ``since`` day is worked out by :func:`rag_for` from that state, on that day, so an action that has
+  become overdue since the last report shows as changed too.
+
+A handful of queries, whatever the size of the plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from dueregard.audit.models import AuditEvent
+from dueregard.objectives.models import Action, Measure, MeasureValue, Objective, ProgressUpdate, Rag
+from dueregard.objectives.rag import RagReading, quarter_start, rag_for
+from dueregard.objectives.selectors import ActionRow, actions_for_member, objectives_for_member, today
+from dueregard.organisations.models import Organisation, Unit
+from dueregard.organisations.roles import Permission, require_permission
+
+RAG_ORDER: tuple[Rag, ...] = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.COMPLETE, Rag.CLOSED)
+NO_UNIT = 0  # key of the "no owning unit" row
+
+
+# --- the reporting period -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    """The quarter being reported on, the day the report is as at, and the day changes are counted from."""
+
+    start: dt.date  # first day of the quarter
+    end: dt.date  # last day of the quarter
+    as_at: dt.date  # the day the RAG statuses are for
+    since: dt.date  # changes dated after this day (and up to as_at) count as "since the last report"
+    number: int  # 1-4, following the organisation's quarter convention
+    year_label: str  # "2026" (calendar) or "2026–27" (financial)
+
+    @property
+    def previous_end(self) -> dt.date:
+        return self.start - dt.timedelta(days=1)
+
+
+def quarter_end(day: dt.date) -> dt.date:
+    start = quarter_start(day)
+    following = dt.date(start.year + (start.month + 3 > 12), (start.month + 2) % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def report_period(
+    *, organisation: Organisation, day: dt.date | None = None, since: dt.date | None = None
+) -> ReportPeriod:
+    """The quarter containing ``day`` (default today); changes count from ``since`` (default: the previous
+    quarter's last day)."""
+    day = day or today()
+    start = quarter_start(day)
+    calendar_number = (start.month - 1) // 3 + 1
+    if organisation.quarter_convention == "calendar":
+        number, year_label = calendar_number, str(start.year)
+    else:  # UK financial year: April to June is the first quarter
+        number = (calendar_number + 2) % 4 + 1
+        first_year = start.year if start.month >= 4 else start.year - 1
+        year_label = f"{first_year}–{str(first_year + 1)[-2:]}"
+    default_since = start - dt.timedelta(days=1)
+    chosen = since if since is not None and since < day else default_since
+    return ReportPeriod(
+        start=start, end=quarter_end(day), as_at=day, since=chosen, number=number, year_label=year_label
+    )
+
+
+# --- what the report holds ------------------------------------------------------------------------------------
+
+
+@dataclass
+class RagCounts:
+    """Number of actions (headings excluded) in each RAG status."""
+
+    counts: dict[str, int] = field(default_factory=lambda: {rag.value: 0 for rag in RAG_ORDER})
+
+    def add(self, rag: str) -> None:
+        self.counts[rag] += 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def ordered(self) -> list[tuple[Rag, int]]:
+        return [(rag, self.counts[rag.value]) for rag in RAG_ORDER]
+
+
+@dataclass
+class ObjectiveLine:
+    objective: Objective
+    rag: RagCounts
+
+
+@dataclass
+class UnitLine:
+    unit: Unit | None  # the top-level group or unit; None for actions with no owning unit
+    rag: RagCounts
+
+
+@dataclass
+class Change:
+    """An action whose status or RAG differs between the ``since`` day and the report day."""
+
+    row: ActionRow
+    status_before: str
+    rag_before: RagReading
+    latest_update: ProgressUpdate | None  # the latest update in the period, if any
+    updates_in_period: int
+
+    @property
+    def status_changed(self) -> bool:
+        return self.status_before != self.row.action.status
+
+    @property
+    def rag_changed(self) -> bool:
+        return self.rag_before.shown != self.row.rag.shown
+
+
+@dataclass
+class MeasureLine:
+    measure: Measure
+    values: list[MeasureValue]
+
+    @property
+    def latest(self) -> MeasureValue | None:
+        return self.values[-1] if self.values else None
+
+    @property
+    def previous(self) -> MeasureValue | None:
+        return self.values[-2] if len(self.values) > 1 else None
+
+
+@dataclass
+class BoardReport:
+    organisation: Organisation
+    period: ReportPeriod
+    total: RagCounts
+    objectives: list[ObjectiveLine]
+    units: list[UnitLine]
+    changes: list[Change]
+    overdue: list[ActionRow]
+    unreported: list[ActionRow]
+    measures: list[MeasureLine]
+    updates_in_period: int
+    action_count: int
+
+
+# --- building it ----------------------------------------------------------------------------------------------
+
+
+def _aware_day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _top_level(units: dict[int, Unit]) -> dict[int, int]:
+    """unit id -> id of the top-level unit it sits under (itself when it is at the top)."""
+    roots: dict[int, int] = {}
+    for unit_id in units:
+        current, seen = unit_id, set()
+        parent = units[current].parent_id
+        while parent is not None and parent in units and current not in seen:
+            seen.add(current)
+            current = parent
+            parent = units[current].parent_id
+        roots[unit_id] = current
+    return roots
+
+
+def _updates_in_window(organisation: Organisation, since: dt.date, as_at: dt.date) -> dict[int, list[ProgressUpdate]]:
+    window = ProgressUpdate.objects.filter(
+        action__organisation=organisation, reported_on__gt=since, reported_on__lte=as_at
+    ).only("id", "action_id", "reported_on", "text", "status", "created_at")
+    grouped: dict[int, list[ProgressUpdate]] = defaultdict(list)
+    for update in window.order_by("action_id", "reported_on", "id"):
+        grouped[update.action_id].append(update)
+    return grouped
+
+
+def _state_on(organisation: Organisation, action_ids: list[int], day: dt.date) -> dict[int, tuple[Any, Any]]:
+    """(status, reported_on) of each action's latest update dated on or before ``day``; absent if it had none."""
+    if not action_ids:
+        return {}
+    latest = ProgressUpdate.objects.filter(action=OuterRef("pk"), reported_on__lte=day).order_by("-reported_on", "-id")
+    rows = (
+        Action.objects.filter(organisation=organisation, pk__in=action_ids)
+        .annotate(
+            status_then=Subquery(latest.values("status")[:1]), update_then=Subquery(latest.values("reported_on")[:1])
+        )
+        .values_list("pk", "status_then", "update_then")
+    )
+    return {pk: (status, updated) for pk, status, updated in rows if status is not None}
+
+
+def _status_before_first_update(organisation: Organisation, action_ids: list[int]) -> dict[int, str]:
+    """The status recorded as "before" in each action's first ``action_progress`` audit event."""
+    if not action_ids:
+        return {}
+    events = (
+        AuditEvent.objects.filter(
+            organisation=organisation,
+            action="action_progress",
+            object_type="objectives.action",
+            object_id__in=[str(pk) for pk in action_ids],
+        )
+        .order_by("at", "id")
+        .values_list("object_id", "before")
+    )
+    first: dict[int, str] = {}
+    for object_id, before in events:
+        pk = int(object_id)
+        if pk not in first and isinstance(before, dict) and before.get("status"):
+            first[pk] = str(before["status"])
+    return first
+
+
+def _overrides_before(organisation: Organisation, since: dt.date, as_at: dt.date) -> dict[int, str]:
+    """For actions whose hand-set RAG was changed in the period: what it was before the first change."""
+    events = (
+        AuditEvent.objects.filter(
+            organisation=organisation,
+            action="action_set_rag_override",
+            object_type="objectives.action",
+            at__gte=_aware_day_start(since + dt.timedelta(days=1)),
+            at__lt=_aware_day_start(as_at + dt.timedelta(days=1)),
+        )
+        .order_by("at", "id")
+        .values_list("object_id", "before")
+    )
+    before_first: dict[int, str] = {}
+    for object_id, before in events:
+        pk = int(object_id)
+        if pk not in before_first:
+            before_first[pk] = str((before or {}).get("rag_override") or "")
+    return before_first
+
+
+def _changes(
+    organisation: Organisation, rows: list[ActionRow], since: dt.date, as_at: dt.date
+) -> tuple[list[Change], int]:
+    window = _updates_in_window(organisation, since, as_at)
+    touched = [pk for pk in window if pk]
+    earlier = _state_on(organisation, touched, since)
+    first_status = _status_before_first_update(organisation, [pk for pk in touched if pk not in earlier])
+    overrides = _overrides_before(organisation, since, as_at)
+    changes: list[Change] = []
+    for row in rows:
+        if row.is_heading:
+            continue
+        action = row.action
+        updates = window.get(action.pk, [])
+        if updates:
+            initial = first_status.get(action.pk, "recurring" if action.recurrence else "not_started")
+            status_then, last_then = earlier.get(action.pk, (initial, None))
+        else:
+            status_then, last_then = action.status, action.last_update_on
+        override_then = overrides.get(action.pk, action.rag_override)
+        before = rag_for(
+            status=status_then,
+            due_date=action.due_date,
+            last_update_on=last_then,
+            rag_override=override_then,
+            today=since,
+        )
+        change = Change(
+            row=row,
+            status_before=status_then,
+            rag_before=before,
+            latest_update=updates[-1] if updates else None,
+            updates_in_period=len(updates),
+        )
+        if change.status_changed or change.rag_changed:
+            changes.append(change)
+    return changes, sum(len(updates) for updates in window.values())
+
+
+def _measures(organisation: Organisation) -> list[MeasureLine]:
+    measures = (
+        Measure.objects.filter(objective__organisation=organisation)
+        .select_related("objective")
+        .prefetch_related("values")
+        .order_by("objective__position", "objective__reference", "position", "id")
+    )
+    return [MeasureLine(measure=measure, values=list(measure.values.all())) for measure in measures]
+
+
+def board_report(
+    *, actor: Any, organisation: Organisation, day: dt.date | None = None, since: dt.date | None = None
+) -> BoardReport:
+    """Everything the quarterly board report shows. Any member of the organisation may read it."""
+    require_permission(actor, organisation, Permission.OBJECTIVE_VIEW)
+    period = report_period(organisation=organisation, day=day, since=since)
+    rows = actions_for_member(actor=actor, organisation=organisation, day=period.as_at)
+    work = [row for row in rows if not row.is_heading]
+
+    total = RagCounts()
+    by_objective: dict[int, RagCounts] = defaultdict(RagCounts)
+    units = {unit.pk: unit for unit in Unit.objects.filter(organisation=organisation).only("id", "name", "parent_id")}
+    top = _top_level(units)
+    by_unit: dict[int, RagCounts] = defaultdict(RagCounts)
+    for row in work:
+        shown = row.rag.shown.value
+        total.add(shown)
+        by_objective[row.action.objective_id].add(shown)
+        unit_id = row.action.owner_unit_id
+        by_unit[top.get(unit_id, NO_UNIT) if unit_id else NO_UNIT].add(shown)
+
+    objectives = [
+        ObjectiveLine(objective=objective, rag=by_objective.get(objective.pk, RagCounts()))
+        for objective in objectives_for_member(actor=actor, organisation=organisation).order_by(
+            "plan_id", "position", "reference"
+        )
+    ]
+    unit_lines = sorted(
+        (UnitLine(unit=units.get(unit_id), rag=counts) for unit_id, counts in by_unit.items()),
+        key=lambda line: (line.unit is None, line.unit.name.lower() if line.unit else ""),
+    )
+    changes, update_count = _changes(organisation, rows, period.since, period.as_at)
+    return BoardReport(
+        organisation=organisation,
+        period=period,
+        total=total,
+        objectives=objectives,
+        units=unit_lines,
+        changes=changes,
+        overdue=[row for row in work if row.rag.overdue],
+        unreported=[row for row in work if row.rag.no_update_this_quarter],
+        measures=_measures(organisation),
+        updates_in_period=update_count,
+        action_count=len(work),
+    )
+
+
+def rag_tally(rows: list[ActionRow]) -> RagCounts:
+    """RAG counts of a list of rows (headings excluded)."""
+    counts = RagCounts()
+    for row in rows:
+        if not row.is_heading:
+            counts.add(row.rag.shown.value)
+    return counts
