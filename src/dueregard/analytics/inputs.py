@@ -129,8 +129,13 @@ def _check_zip(path: Path, kind: str) -> None:
 
 def _read_with_engine(con: BaseBackend, path: Path, *, kind: str) -> ir.Table:
     options: dict[str, Any] = {}
+    on_duckdb = backend_name(con) == "duckdb"
+    if kind == "csv" and on_duckdb:
+        # DuckDB would read Yes/No columns as booleans where Spark keeps the text; the same types on both
+        # engines keep the results identical. Flags are interpreted later, from the dataset description.
+        options["auto_type_candidates"] = ["BIGINT", "DOUBLE", "DATE", "TIMESTAMP", "VARCHAR"]
     if kind == "csv" and path.suffix.lower() == ".tsv":
-        options = {"delim": "\t"} if backend_name(con) == "duckdb" else {"sep": "\t"}
+        options["delim" if on_duckdb else "sep"] = "\t"
     reader = con.read_csv if kind == "csv" else con.read_parquet
     try:
         table: ir.Table = reader(str(path), **options)

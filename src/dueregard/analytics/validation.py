@@ -1,0 +1,458 @@
+"""Check a table against its dataset description, and measure how many people declared each characteristic.
+
+Every problem names the description key, the column, what is wrong, how many rows, example values and (when
+the table has the ``_row`` column from ``read_table(..., row_numbers=True)``) the row numbers. The engine does the
+counting; only distinct values and a few row numbers come back to Python, so this works on large tables too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from .classifications import (
+    UNKNOWN_CODE,
+    UNMATCHED_CODE,
+    AgeBands,
+    StandardisationReport,
+    age_band,
+    get_classification,
+    normalise_label,
+    standardise_values,
+    value_counts,
+)
+from .dataset import CharacteristicColumn, DatasetDescription, OutcomeColumn
+from .inputs import ROW_COLUMN
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+Severity = Literal["error", "warning"]
+
+#: How many row numbers and example values an issue lists at most.
+LISTED: Final = 20
+
+
+@dataclass(frozen=True)
+class ValidationIssue:
+    severity: Severity
+    key: str  # the description key, e.g. characteristics.ethnicity.column
+    column: str | None
+    problem: str
+    count: int = 0  # rows affected
+    rows: tuple[int, ...] = ()  # the first LISTED row numbers, when the table has them
+    values: tuple[str, ...] = ()  # example offending values
+
+    def __str__(self) -> str:
+        where = (
+            f" (rows {', '.join(map(str, self.rows))}{'...' if self.count > len(self.rows) else ''})"
+            if self.rows
+            else ""
+        )
+        return f"{self.severity}: {self.key}: {self.problem}{where}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "severity": self.severity,
+            "key": self.key,
+            "column": self.column,
+            "problem": self.problem,
+            "count": self.count,
+            "rows": list(self.rows),
+            "values": list(self.values),
+        }
+
+
+@dataclass(frozen=True)
+class DeclarationRate:
+    """How many records state a value for a characteristic: known / total, with what is not known beside it."""
+
+    characteristic: str
+    column: str
+    classification: str
+    total: int
+    known: int
+    unknown: int  # missing, blank, not stated, prefer not to say
+    unmatched: int  # values that match no category (reported as issues)
+
+    @property
+    def rate(self) -> float | None:
+        return self.known / self.total if self.total else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "characteristic": self.characteristic,
+            "column": self.column,
+            "classification": self.classification,
+            "total": self.total,
+            "known": self.known,
+            "unknown": self.unknown,
+            "unmatched": self.unmatched,
+            "rate": self.rate,
+        }
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    dataset: str
+    rows: int
+    issues: tuple[ValidationIssue, ...]
+    declaration_rates: tuple[DeclarationRate, ...]
+    standardisation: dict[str, StandardisationReport] = field(default_factory=dict)
+    row_numbers: bool = False  # whether issues could name rows
+
+    @property
+    def ok(self) -> bool:
+        return not any(issue.severity == "error" for issue in self.issues)
+
+    @property
+    def errors(self) -> tuple[ValidationIssue, ...]:
+        return tuple(issue for issue in self.issues if issue.severity == "error")
+
+    def declaration_rate(self, characteristic: str) -> DeclarationRate:
+        for rate in self.declaration_rates:
+            if rate.characteristic == characteristic:
+                return rate
+        raise KeyError(f"no declaration rate for {characteristic!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "dataset": self.dataset,
+            "rows": self.rows,
+            "ok": self.ok,
+            "row_numbers": self.row_numbers,
+            "issues": [issue.to_dict() for issue in self.issues],
+            "declaration_rates": [rate.to_dict() for rate in self.declaration_rates],
+            "standardisation": {name: report.to_dict() for name, report in self.standardisation.items()},
+        }
+
+
+class _Validator:
+    def __init__(self, table: ir.Table, description: DatasetDescription) -> None:
+        self.table = table
+        self.description = description
+        self.has_rows = ROW_COLUMN in table.columns
+        self.issues: list[ValidationIssue] = []
+        self.rates: list[DeclarationRate] = []
+        self.reports: dict[str, StandardisationReport] = {}
+
+    def issue(
+        self,
+        *,
+        key: str,
+        column: str | None,
+        problem: str,
+        where: ir.BooleanValue | None = None,
+        count: int = 0,
+        values: tuple[str, ...] = (),
+        severity: Severity = "error",
+    ) -> None:
+        rows: tuple[int, ...] = ()
+        if where is not None and self.has_rows:
+            found = self.table.filter(where).select(ROW_COLUMN).order_by(ROW_COLUMN).limit(LISTED).to_pyarrow()
+            rows = tuple(found.column(ROW_COLUMN).to_pylist())
+        self.issues.append(
+            ValidationIssue(
+                severity=severity, key=key, column=column, problem=problem, count=count, rows=rows, values=values
+            )
+        )
+
+    def raw_in(self, column: str, values: list[str]) -> ir.BooleanValue:
+        expression: ir.BooleanValue = self.table[column].cast("string").isin(values)
+        return expression
+
+    # --- columns -------------------------------------------------------------------------------------------------
+    def missing_columns(self) -> set[str]:
+        present = set(self.table.columns)
+        missing = set()
+        for column, key in self.description.required_columns().items():
+            if column not in present:
+                missing.add(column)
+                self.issue(key=key, column=column, problem=f"column {column!r} is not in the data")
+        return missing
+
+    # --- characteristics -----------------------------------------------------------------------------------------
+    def characteristic(self, characteristic: CharacteristicColumn, total: int) -> None:
+        if characteristic.age_bands is not None:
+            self.age(characteristic, total)
+            return
+        classification = get_classification(characteristic.classification)
+        report = standardise_values(value_counts(self.table, characteristic.column), classification)
+        self.reports[characteristic.name] = report
+        key = f"characteristics.{characteristic.name}.column"
+        for match in report.unmatched:
+            hint = ""
+            if match.suggestion:
+                ambiguous = match.suggestion.startswith("ambiguous")
+                hint = f"; {match.suggestion}" if ambiguous else f"; did you mean {match.suggestion!r}?"
+            self.issue(
+                key=key,
+                column=characteristic.column,
+                problem=f"{match.value!r} is not a category of {classification.id} ({match.count} rows){hint}",
+                where=self.raw_in(characteristic.column, [str(match.value)]),
+                count=match.count,
+                values=(str(match.value),),
+            )
+        self.rates.append(
+            DeclarationRate(
+                characteristic=characteristic.name,
+                column=characteristic.column,
+                classification=classification.id,
+                total=total,
+                known=report.count("matched"),
+                unknown=report.count("unknown"),
+                unmatched=report.count("unmatched"),
+            )
+        )
+
+    def age(self, characteristic: CharacteristicColumn, total: int) -> None:
+        import ibis
+
+        key = f"characteristics.{characteristic.name}.column"
+        bands = AgeBands(lower_bounds=characteristic.age_bands or ())
+        raw = self.table[characteristic.column]
+        numeric = raw if raw.type().is_numeric() else raw.cast("string").strip().nullif("").try_cast("float64")
+        banded = age_band(numeric, bands)
+        not_numeric = raw.notnull() & numeric.isnull()
+        if not raw.type().is_numeric():
+            not_numeric = not_numeric & (raw.cast("string").strip() != "")
+        counts = (
+            self.table.select(band=ibis.ifelse(not_numeric, UNMATCHED_CODE, banded), bad=not_numeric)
+            .group_by(["band", "bad"])
+            .aggregate(n=lambda t: t.count())
+            .to_pyarrow()
+            .to_pylist()
+        )
+        bad_text = sum(row["n"] for row in counts if row["bad"])
+        too_young = sum(row["n"] for row in counts if row["band"] == UNMATCHED_CODE and not row["bad"])
+        unknown = sum(row["n"] for row in counts if row["band"] == UNKNOWN_CODE)
+        if bad_text:
+            examples = self.examples(characteristic.column, not_numeric)
+            self.issue(
+                key=key,
+                column=characteristic.column,
+                problem=f"{bad_text} value(s) are not numbers: {', '.join(map(repr, examples))}",
+                where=not_numeric,
+                count=bad_text,
+                values=examples,
+            )
+        if too_young:
+            self.issue(
+                key=key,
+                column=characteristic.column,
+                problem=f"{too_young} age(s) are below the first band ({bands.codes[0]})",
+                where=numeric < bands.lower_bounds[0],
+                count=too_young,
+            )
+        self.rates.append(
+            DeclarationRate(
+                characteristic=characteristic.name,
+                column=characteristic.column,
+                classification=characteristic.classification,
+                total=total,
+                known=total - unknown - bad_text - too_young,
+                unknown=unknown,
+                unmatched=bad_text + too_young,
+            )
+        )
+
+    def examples(self, column: str, where: ir.BooleanValue) -> tuple[str, ...]:
+        found = (
+            self.table.filter(where)
+            .select(value=self.table[column].cast("string"))
+            .distinct()
+            .order_by("value")
+            .limit(5)
+            .to_pyarrow()
+        )
+        return tuple(str(value) for value in found.column("value").to_pylist())
+
+    # --- outcomes and flags --------------------------------------------------------------------------------------
+    def flag_values(
+        self, column: str, *, key: str, true_values: tuple[str, ...], false_values: tuple[str, ...]
+    ) -> dict[str, bool]:
+        """Raw value -> True/False for the flag's distinct values; reports values that are neither."""
+        truthy = {normalise_label(value) for value in true_values}
+        falsy = {normalise_label(value) for value in false_values}
+        meaning: dict[str, bool] = {}
+        bad: list[tuple[str, int]] = []
+        for value, count in value_counts(self.table, column):
+            if value is None:
+                continue
+            normal = normalise_label(value)
+            if normal in truthy:
+                meaning[value] = True
+            elif normal in falsy:
+                meaning[value] = False
+            else:
+                bad.append((value, count))
+        if bad:
+            shown = ", ".join(f"{value!r} ({count} rows)" for value, count in sorted(bad))
+            allowed = "/".join([*true_values[:2], *false_values[:2]])
+            self.issue(
+                key=key,
+                column=column,
+                problem=f"values that are neither yes nor no ({allowed}): {shown}",
+                where=self.raw_in(column, [value for value, _ in bad]),
+                count=sum(count for _, count in bad),
+                values=tuple(value for value, _ in sorted(bad)),
+            )
+        return meaning
+
+    def outcomes(self, missing: set[str]) -> None:
+        flags: dict[str, ir.BooleanValue] = {}
+        for outcome in self.description.outcomes:
+            if outcome.column in missing:
+                continue
+            key = f"outcomes.{outcome.name}.column"
+            if outcome.kind == "flag":
+                flags[outcome.name] = self.flag(outcome, key=key)
+            elif outcome.kind == "count":
+                self.number(outcome.column, key=key, minimum=0)
+        for outcome in self.description.outcomes:
+            if outcome.among and outcome.name in flags and outcome.among in flags:
+                contradiction = flags[outcome.name] & ~flags[outcome.among]
+                count = self.table.filter(contradiction).count().to_pyarrow().as_py()
+                if count:
+                    among = self.description.outcome(outcome.among)
+                    self.issue(
+                        key=f"outcomes.{outcome.name}.among",
+                        column=outcome.column,
+                        problem=f"{count} row(s) have {outcome.name} but not {among.name} ({among.column})",
+                        where=contradiction,
+                        count=count,
+                    )
+
+    def flag(self, outcome: OutcomeColumn, *, key: str) -> ir.BooleanValue:
+        import ibis
+
+        column = self.table[outcome.column]
+        if column.type().is_boolean():
+            typed: ir.BooleanValue = column.fill_null(False)
+            return typed
+        meaning = self.flag_values(
+            outcome.column, key=key, true_values=outcome.true_values, false_values=outcome.false_values
+        )
+        raw = column.cast("string")
+        truthy = [value for value, flag in meaning.items() if flag]
+        expression: ir.BooleanValue = raw.isin(truthy).fill_null(False) if truthy else ibis.literal(False)
+        return expression
+
+    # --- numbers -------------------------------------------------------------------------------------------------
+    def number(self, column: str, *, key: str, minimum: float | None = None, positive: bool = False) -> None:
+        raw = self.table[column]
+        if raw.type().is_numeric():
+            numeric = raw
+        else:
+            text = raw.cast("string").strip()
+            numeric = text.nullif("").try_cast("float64")
+            not_numeric = text.notnull() & (text != "") & numeric.isnull()
+            count = self.table.filter(not_numeric).count().to_pyarrow().as_py()
+            if count:
+                examples = self.examples(column, not_numeric)
+                self.issue(
+                    key=key,
+                    column=column,
+                    problem=f"{count} value(s) are not numbers: {', '.join(map(repr, examples))}",
+                    where=not_numeric,
+                    count=count,
+                    values=examples,
+                )
+        if positive:
+            bad, words = numeric <= 0, "zero or negative"
+        elif minimum is not None:
+            bad, words = numeric < minimum, "negative"
+        else:
+            return
+        count = self.table.filter(bad).count().to_pyarrow().as_py()
+        if count:
+            examples = self.examples(column, bad)
+            self.issue(
+                key=key,
+                column=column,
+                problem=f"{count} value(s) are {words}: {', '.join(examples)}",
+                where=bad,
+                count=count,
+                values=examples,
+            )
+
+    def pay(self, missing: set[str]) -> None:
+        pay = self.description.pay
+        if pay is None:
+            return
+        rules: dict[str, dict[str, Any]] = {
+            "ordinary_pay": {"minimum": 0},
+            "bonus_pay": {"minimum": 0},
+            "pay_period_days": {"positive": True},
+            "weekly_hours": {"positive": True},
+        }
+        for name, column in pay.columns().items():
+            if column in missing:
+                continue
+            if name == "full_pay_relevant":
+                if self.table[column].type().is_boolean():
+                    continue
+                self.flag_values(
+                    column,
+                    key=f"pay.{name}",
+                    true_values=("yes", "y", "true", "1"),
+                    false_values=("no", "n", "false", "0"),
+                )
+            else:
+                self.number(column, key=f"pay.{name}", **rules[name])
+
+    def record_id(self, missing: set[str]) -> None:
+        column = self.description.record_id
+        if column is None or column in missing:
+            return
+        ids = self.table[column]
+        blank = ids.isnull()
+        blanks = self.table.filter(blank).count().to_pyarrow().as_py()
+        if blanks:
+            self.issue(
+                key="record_id", column=column, problem=f"{blanks} row(s) have no record id", where=blank, count=blanks
+            )
+        repeated = (
+            self.table.filter(ids.notnull())
+            .group_by(column)
+            .aggregate(n=lambda t: t.count())
+            .filter(lambda t: t.n > 1)
+            .order_by(column)
+            .to_pyarrow()
+        )
+        if repeated.num_rows:
+            values = tuple(str(value) for value in repeated.column(column).to_pylist())
+            self.issue(
+                key="record_id",
+                column=column,
+                problem=f"{repeated.num_rows} record id(s) appear more than once: {', '.join(values[:5])}",
+                where=ids.cast("string").isin(list(values)),
+                count=sum(repeated.column("n").to_pylist()),
+                values=values[:LISTED],
+            )
+
+    def weight(self, missing: set[str]) -> None:
+        if self.description.weight and self.description.weight not in missing:
+            self.number(self.description.weight, key="weight", minimum=0)
+
+
+def validate(table: ir.Table, description: DatasetDescription) -> ValidationReport:
+    """Check ``table`` against ``description`` and compute declaration rates per characteristic."""
+    validator = _Validator(table, description)
+    total = int(table.count().to_pyarrow().as_py())
+    missing = validator.missing_columns()
+    validator.record_id(missing)
+    for characteristic in description.characteristics:
+        if characteristic.column not in missing:
+            validator.characteristic(characteristic, total)
+    validator.outcomes(missing)
+    validator.pay(missing)
+    validator.weight(missing)
+    return ValidationReport(
+        dataset=description.name,
+        rows=total,
+        issues=tuple(validator.issues),
+        declaration_rates=tuple(validator.rates),
+        standardisation=validator.reports,
+        row_numbers=validator.has_rows,
+    )
