@@ -1,0 +1,70 @@
+"""``dueregard classifications``: list the classifications, or show one's codes, labels and groups."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+
+def _table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in [header, *rows]
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+@click.group(name="classifications", invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def command(ctx: click.Context, as_json: bool) -> None:
+    """List the classifications (census ethnic groups, disability, sex, religion, age bands...)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from dueregard.analytics.classifications import list_classifications
+
+    found = list_classifications()
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {"id": c.id, "characteristic": c.characteristic, "title": c.title, "categories": len(c.categories)}
+                    for c in found
+                ],
+                indent=2,
+            )
+        )
+        return
+    rows = [[c.id, c.characteristic, str(len(c.categories)), c.title] for c in found]
+    click.echo(_table(rows, ["id", "characteristic", "categories", "title"]))
+
+
+@command.command(name="show")
+@click.argument("classification_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole classification as JSON.")
+def show(classification_id: str, as_json: bool) -> None:
+    """Show the codes, labels and groups of one classification, e.g. ethnicity-ew-2021."""
+    from dueregard.analytics.classifications import get_classification
+
+    try:
+        classification = get_classification(classification_id)
+    except KeyError as error:
+        raise click.ClickException(str(error.args[0])) from None
+    if as_json:
+        click.echo(json.dumps(classification.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(classification.title)
+    click.echo(f"{classification.geography}; source: {classification.source.strip()}")
+    click.echo("")
+    rows = [
+        [category.code, category.label, classification.group(category.group).label]
+        for category in classification.categories
+    ]
+    click.echo(_table(rows, ["code", "label", "group"]))
+    click.echo("")
+    click.echo("Unknown: " + ", ".join(repr(value) for value in classification.unknown_values))
+    aggregations = ["groups", *(aggregation.id for aggregation in classification.aggregations)]
+    click.echo("Aggregations: " + ", ".join(aggregations))
