@@ -30,8 +30,14 @@ from django.utils import timezone
 from dueregard.audit.models import AuditEvent
 from dueregard.objectives.models import Action, Measure, MeasureValue, Objective, ProgressUpdate, Rag
 from dueregard.objectives.rag import RagReading, quarter_start, rag_for
-from dueregard.objectives.selectors import ActionRow, actions_for_member, objectives_for_member, today
-from dueregard.organisations.models import Organisation, Unit
+from dueregard.objectives.selectors import (
+    ActionRow,
+    actions_for_member,
+    objectives_for_member,
+    objectives_published,
+    today,
+)
+from dueregard.organisations.models import Membership, Organisation, Unit
 from dueregard.organisations.roles import Permission, require_permission
 
 RAG_ORDER: tuple[Rag, ...] = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.COMPLETE, Rag.CLOSED)
@@ -356,3 +362,121 @@ def rag_tally(rows: list[ActionRow]) -> RagCounts:
         if not row.is_heading:
             counts.add(row.rag.shown.value)
     return counts
+
+
+# --- what the public may read: published objectives and the annual progress statement ------------------------
+
+
+@dataclass
+class PublicAction:
+    """A published action as the public sees it: owners appear as their unit only, never as a person."""
+
+    action: Action
+    rag: RagReading
+    owner_unit: str
+    latest_update_on: dt.date | None
+    latest_update_text: str
+    is_heading: bool
+    depth: int
+
+
+@dataclass
+class PublicObjective:
+    objective: Objective
+    actions: list[PublicAction]
+    rag: RagCounts
+
+
+@dataclass
+class PublishedProgress:
+    organisation: Organisation
+    as_at: dt.date
+    objectives: list[PublicObjective]
+    total: RagCounts
+
+
+def _tree_order(actions: list[Action]) -> list[tuple[Action, int]]:
+    """Actions with their depth, each heading followed by its sub-actions (a sub-action whose heading is not
+    published stands at the top level)."""
+    present = {action.pk for action in actions}
+    children: dict[int | None, list[Action]] = defaultdict(list)
+    for action in actions:
+        children[action.parent_id if action.parent_id in present else None].append(action)
+    ordered: list[tuple[Action, int]] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for action in sorted(children.get(parent, []), key=lambda a: (a.position, a.pk)):
+            ordered.append((action, depth))
+            walk(action.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def published_progress(*, organisation: Organisation, day: dt.date | None = None) -> PublishedProgress:
+    """The published objectives, their published actions with status, RAG and latest update, and a RAG summary.
+    Nothing that is not marked for publication, and no person's name or email address. A handful of queries."""
+    day = day or today()
+    objectives = list(
+        objectives_published(organisation=organisation)
+        .select_related("plan")
+        .order_by("plan_id", "position", "reference")
+    )
+    latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-reported_on", "-id")
+    actions = list(
+        Action.objects.filter(organisation=organisation, is_published=True, objective__in=objectives)
+        .select_related("owner_unit")
+        .annotate(latest_text=Subquery(latest.values("text")[:1]), latest_on=Subquery(latest.values("reported_on")[:1]))
+    )
+    heading_ids = set(
+        Action.objects.filter(organisation=organisation, parent__isnull=False, is_published=True).values_list(
+            "parent_id", flat=True
+        )
+    )
+    unowned_users = {
+        action.owner_user_id for action in actions if action.owner_unit_id is None and action.owner_user_id
+    }
+    user_units: dict[int, str] = {}
+    for user_id, unit_name in (
+        Membership.objects.filter(organisation=organisation, user_id__in=unowned_users, unit__isnull=False)
+        .order_by("unit__name")
+        .values_list("user_id", "unit__name")
+    ):
+        user_units.setdefault(user_id, unit_name)
+    by_objective: dict[int, list[Action]] = defaultdict(list)
+    for action in actions:
+        by_objective[action.objective_id].append(action)
+    total = RagCounts()
+    lines: list[PublicObjective] = []
+    for objective in objectives:
+        counts = RagCounts()
+        public_actions: list[PublicAction] = []
+        for action, depth in _tree_order(by_objective.get(objective.pk, [])):
+            reading = rag_for(
+                status=action.status,
+                due_date=action.due_date,
+                last_update_on=action.last_update_on,
+                rag_override=action.rag_override,
+                today=day,
+            )
+            is_heading = action.pk in heading_ids
+            if action.owner_unit is not None:
+                unit_name = action.owner_unit.name
+            else:
+                unit_name = user_units.get(action.owner_user_id or 0, "")
+            public_actions.append(
+                PublicAction(
+                    action=action,
+                    rag=reading,
+                    owner_unit=unit_name,
+                    latest_update_on=getattr(action, "latest_on", None),
+                    latest_update_text=getattr(action, "latest_text", None) or "",
+                    is_heading=is_heading,
+                    depth=depth,
+                )
+            )
+            if not is_heading:
+                counts.add(reading.shown.value)
+                total.add(reading.shown.value)
+        lines.append(PublicObjective(objective=objective, actions=public_actions, rag=counts))
+    return PublishedProgress(organisation=organisation, as_at=day, objectives=lines, total=total)
