@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 BACKEND_NAMES: Final = ("duckdb", "pyspark")
+DUCKDB_MEMORY_LIMIT: Final = "400MB"
 
 #: Spark settings applied to every session this module creates or reuses. They are runtime settings, so they
 #: also take effect on a session that someone else started.
@@ -64,7 +65,8 @@ def connect(backend: str = "duckdb", **options: Any) -> BaseBackend:
     ``backend`` is ``"duckdb"`` (in process, the default) or ``"pyspark"`` (a local Spark session unless
     ``session=`` passes one in). Options:
 
-    * duckdb: passed to ``ibis.duckdb.connect`` (``database``, ``threads``, ``memory_limit``, ``temp_directory``...).
+    * duckdb: passed to ``ibis.duckdb.connect`` (``database``, ``threads``, ``memory_limit`` (default 400MB),
+      ``temp_directory``...).
     * pyspark: ``session`` (an existing SparkSession), ``master`` (default ``local[2]``), ``app_name``,
       ``shuffle_partitions`` and ``conf`` (a mapping of extra Spark settings).
     """
@@ -83,6 +85,9 @@ def backend_name(con: BaseBackend) -> str:
 def _connect_duckdb(**options: Any) -> BaseBackend:
     import ibis
 
+    # DuckDB's own default is 80% of RAM; a fixed limit keeps a 10-million-row file within the 600 MB budget
+    # (DuckDB spills to disk beyond it). Pass memory_limit= to change it.
+    options.setdefault("memory_limit", DUCKDB_MEMORY_LIMIT)
     return ibis.duckdb.connect(**options)
 
 

@@ -78,3 +78,10 @@ def test_ibis_table_is_copied(backend: ibis.BaseBackend) -> None:
 def test_unsupported_object_is_refused() -> None:
     with pytest.raises(TypeError, match=r"Cannot use a builtins\.list"):
         as_arrow([1, 2, 3])
+
+
+def test_duckdb_memory_is_limited_by_default_and_can_be_changed() -> None:
+    limit = connect().raw_sql("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert limit in ("381.4 MiB", "400.0 MB")
+    larger = connect(memory_limit="1GB").raw_sql("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert larger in ("953.6 MiB", "1.0 GB")

@@ -250,3 +250,13 @@ def test_gss_disability_from_its_two_questions(backend: ibis.BaseBackend) -> Non
         "not_disabled",
         "not_disabled",
     ]
+
+
+def test_boolean_disability_column_matches(backend: ibis.BaseBackend) -> None:
+    table = to_backend(backend, pa.table({"disabled": [True, False, None]}))
+    result = standardise_column(table, "disabled", get_classification("disability"))
+    assert sorted(result.table.to_pyarrow().column("disabled_code").to_pylist()) == [
+        "disabled",
+        "not_disabled",
+        UNKNOWN_CODE,
+    ]
