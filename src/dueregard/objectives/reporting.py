@@ -423,7 +423,7 @@ def published_progress(*, organisation: Organisation, day: dt.date | None = None
         .order_by("plan_id", "position", "reference")
     )
     latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-reported_on", "-id")
-    actions = list(
+    actions: list[Action] = list(
         Action.objects.filter(organisation=organisation, is_published=True, objective__in=objectives)
         .select_related("owner_unit")
         .annotate(latest_text=Subquery(latest.values("text")[:1]), latest_on=Subquery(latest.values("reported_on")[:1]))

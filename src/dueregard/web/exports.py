@@ -43,7 +43,7 @@ class Table:
 
     title: str
     header: Sequence[str]
-    rows: list[Sequence[Any]] = field(default_factory=list)
+    rows: Sequence[Sequence[Any]] = field(default_factory=list)
 
 
 def _csv_value(value: Any) -> Any:
@@ -84,7 +84,7 @@ def xlsx_bytes(tables: Iterable[Table], *, title: str = "", language: str = "en"
     from openpyxl.styles import Alignment, Font
 
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     workbook.properties.title = title
     workbook.properties.language = language
     used: set[str] = set()
