@@ -126,3 +126,12 @@ def test_spreadsheet_without_column_names_is_refused(tmp_path: Path) -> None:
     workbook.save(path)
     with pytest.raises(InputError, match=r"bad\.xlsx: sheet 'Sheet': column 2 has no name; column 'staff_id' appears"):
         read_spreadsheet(path)
+
+
+def test_polars_frames_and_lazy_frames(backend: ibis.BaseBackend) -> None:
+    polars = pytest.importorskip("polars")
+    frame = polars.DataFrame({"staff_id": [1, 2, 3], "pay": [10.5, None, 7.0], "sex": ["F", "M", None]})
+    for source in (frame, frame.lazy()):
+        rows = read_frame(backend, source).order_by("staff_id").to_pyarrow()
+        assert rows.column("pay").to_pylist() == [10.5, None, 7.0]
+        assert rows.column("sex").to_pylist() == ["F", "M", None]
