@@ -12,6 +12,10 @@ import click
 
 # name -> "module:attribute" of a click.Command. Keep sorted by name.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "classifications": (
+        "dueregard.commands.classifications:command",
+        "List classifications, or show one's codes, labels and groups.",
+    ),
     "createadmin": (
         "dueregard.commands.createadmin:command",
         "Create an installation (and organisation) administrator.",
