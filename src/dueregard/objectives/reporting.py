@@ -31,8 +31,9 @@ from dueregard.audit.models import AuditEvent
 from dueregard.objectives.models import Action, Measure, MeasureValue, Objective, ProgressUpdate, Rag
 from dueregard.objectives.rag import RagReading, quarter_start, rag_for
 from dueregard.objectives.selectors import (
+    ActionFilters,
     ActionRow,
-    actions_for_member,
+    action_page,
     objectives_for_member,
     objectives_published,
     today,
@@ -122,6 +123,13 @@ class UnitLine:
     rag: RagCounts
 
 
+@dataclass(frozen=True)
+class UpdateLine:
+    reported_on: dt.date
+    text: str
+    status: str
+
+
 @dataclass
 class Change:
     """An action whose status or RAG differs between the ``since`` day and the report day."""
@@ -129,7 +137,7 @@ class Change:
     row: ActionRow
     status_before: str
     rag_before: RagReading
-    latest_update: ProgressUpdate | None  # the latest update in the period, if any
+    latest_update: UpdateLine | None  # the latest update in the period, if any
     updates_in_period: int
 
     @property
@@ -162,12 +170,15 @@ class BoardReport:
     total: RagCounts
     objectives: list[ObjectiveLine]
     units: list[UnitLine]
-    changes: list[Change]
-    overdue: list[ActionRow]
-    unreported: list[ActionRow]
+    changes: list[Change]  # the first ``list_limit`` of them (all when there is no limit)
+    overdue: list[ActionRow]  # likewise
+    unreported: list[ActionRow]  # likewise
     measures: list[MeasureLine]
     updates_in_period: int
     action_count: int
+    changes_total: int = 0
+    overdue_total: int = 0
+    unreported_total: int = 0
 
 
 # --- building it ----------------------------------------------------------------------------------------------
@@ -191,13 +202,13 @@ def _top_level(units: dict[int, Unit]) -> dict[int, int]:
     return roots
 
 
-def _updates_in_window(organisation: Organisation, since: dt.date, as_at: dt.date) -> dict[int, list[ProgressUpdate]]:
+def _updates_in_window(organisation: Organisation, since: dt.date, as_at: dt.date) -> dict[int, list[UpdateLine]]:
     window = ProgressUpdate.objects.filter(
         action__organisation=organisation, reported_on__gt=since, reported_on__lte=as_at
-    ).only("id", "action_id", "reported_on", "text", "status", "created_at")
-    grouped: dict[int, list[ProgressUpdate]] = defaultdict(list)
-    for update in window.order_by("action_id", "reported_on", "id"):
-        grouped[update.action_id].append(update)
+    ).order_by("action_id", "reported_on", "id")
+    grouped: dict[int, list[UpdateLine]] = defaultdict(list)
+    for action_id, reported_on, text, status in window.values_list("action_id", "reported_on", "text", "status"):
+        grouped[action_id].append(UpdateLine(reported_on=reported_on, text=text, status=status))
     return grouped
 
 
@@ -259,43 +270,106 @@ def _overrides_before(organisation: Organisation, since: dt.date, as_at: dt.date
     return before_first
 
 
+@dataclass(frozen=True)
+class _Light:
+    """The few columns of an action that the counts and the comparison need (no model objects: a plan of
+    thousands of actions stays quick)."""
+
+    pk: int
+    objective_id: int
+    owner_unit_id: int | None
+    status: str
+    due_date: dt.date | None
+    last_update_on: dt.date | None
+    rag_override: str
+    recurrence: str
+
+
+_LIGHT_FIELDS = (
+    "id",
+    "objective_id",
+    "owner_unit_id",
+    "status",
+    "due_date",
+    "last_update_on",
+    "rag_override",
+    "recurrence",
+)
+
+
+def _light_actions(organisation: Organisation) -> list[_Light]:
+    rows = Action.objects.filter(organisation=organisation).order_by(
+        "objective__position", "objective_id", "position", "id"
+    )
+    heading_ids = set(
+        Action.objects.filter(organisation=organisation, parent__isnull=False).values_list("parent_id", flat=True)
+    )
+    return [_Light(*values) for values in rows.values_list(*_LIGHT_FIELDS) if values[0] not in heading_ids]
+
+
+def _reading(light: _Light, day: dt.date) -> RagReading:
+    return rag_for(
+        status=light.status,
+        due_date=light.due_date,
+        last_update_on=light.last_update_on,
+        rag_override=light.rag_override,
+        today=day,
+    )
+
+
+@dataclass(frozen=True)
+class _Found:
+    light: _Light
+    status_before: str
+    rag_before: RagReading
+    updates: list[UpdateLine]
+
+
 def _changes(
-    organisation: Organisation, rows: list[ActionRow], since: dt.date, as_at: dt.date
-) -> tuple[list[Change], int]:
+    organisation: Organisation,
+    work: list[_Light],
+    readings: dict[int, RagReading],
+    since: dt.date,
+    as_at: dt.date,
+    limit: int | None,
+) -> tuple[list[Change], int, int]:
     window = _updates_in_window(organisation, since, as_at)
-    touched = [pk for pk in window if pk]
+    touched = list(window)
     earlier = _state_on(organisation, touched, since)
     first_status = _status_before_first_update(organisation, [pk for pk in touched if pk not in earlier])
     overrides = _overrides_before(organisation, since, as_at)
-    changes: list[Change] = []
-    for row in rows:
-        if row.is_heading:
-            continue
-        action = row.action
-        updates = window.get(action.pk, [])
+    found: list[_Found] = []
+    for light in work:
+        updates = window.get(light.pk, [])
         if updates:
-            initial = first_status.get(action.pk, "recurring" if action.recurrence else "not_started")
-            status_then, last_then = earlier.get(action.pk, (initial, None))
+            initial = first_status.get(light.pk, "recurring" if light.recurrence else "not_started")
+            status_then, last_then = earlier.get(light.pk, (initial, None))
         else:
-            status_then, last_then = action.status, action.last_update_on
-        override_then = overrides.get(action.pk, action.rag_override)
+            status_then, last_then = light.status, light.last_update_on
         before = rag_for(
             status=status_then,
-            due_date=action.due_date,
+            due_date=light.due_date,
             last_update_on=last_then,
-            rag_override=override_then,
+            rag_override=overrides.get(light.pk, light.rag_override),
             today=since,
         )
-        change = Change(
-            row=row,
-            status_before=status_then,
-            rag_before=before,
-            latest_update=updates[-1] if updates else None,
-            updates_in_period=len(updates),
+        if status_then != light.status or before.shown != readings[light.pk].shown:
+            found.append(_Found(light, status_then, before, updates))
+    chosen = found if limit is None else found[:limit]
+    objects = Action.objects.select_related("objective", "owner_user", "owner_unit").in_bulk(
+        [item.light.pk for item in chosen]
+    )
+    changes = [
+        Change(
+            row=ActionRow(action=objects[item.light.pk], rag=readings[item.light.pk]),
+            status_before=item.status_before,
+            rag_before=item.rag_before,
+            latest_update=item.updates[-1] if item.updates else None,
+            updates_in_period=len(item.updates),
         )
-        if change.status_changed or change.rag_changed:
-            changes.append(change)
-    return changes, sum(len(updates) for updates in window.values())
+        for item in chosen
+    ]
+    return changes, len(found), sum(len(updates) for updates in window.values())
 
 
 def _measures(organisation: Organisation) -> list[MeasureLine]:
@@ -309,25 +383,32 @@ def _measures(organisation: Organisation) -> list[MeasureLine]:
 
 
 def board_report(
-    *, actor: Any, organisation: Organisation, day: dt.date | None = None, since: dt.date | None = None
+    *,
+    actor: Any,
+    organisation: Organisation,
+    day: dt.date | None = None,
+    since: dt.date | None = None,
+    list_limit: int | None = None,
 ) -> BoardReport:
-    """Everything the quarterly board report shows. Any member of the organisation may read it."""
+    """Everything the quarterly board report shows. Any member of the organisation may read it.
+
+    ``list_limit`` keeps the first so many of the changed, overdue and unreported actions (the totals are always
+    complete): the page and the PDF show the first few dozen, the workbook all of them."""
     require_permission(actor, organisation, Permission.OBJECTIVE_VIEW)
     period = report_period(organisation=organisation, day=day, since=since)
-    rows = actions_for_member(actor=actor, organisation=organisation, day=period.as_at)
-    work = [row for row in rows if not row.is_heading]
+    work = _light_actions(organisation)
+    readings = {light.pk: _reading(light, period.as_at) for light in work}
 
     total = RagCounts()
     by_objective: dict[int, RagCounts] = defaultdict(RagCounts)
     units = {unit.pk: unit for unit in Unit.objects.filter(organisation=organisation).only("id", "name", "parent_id")}
     top = _top_level(units)
     by_unit: dict[int, RagCounts] = defaultdict(RagCounts)
-    for row in work:
-        shown = row.rag.shown.value
+    for light in work:
+        shown = readings[light.pk].shown.value
         total.add(shown)
-        by_objective[row.action.objective_id].add(shown)
-        unit_id = row.action.owner_unit_id
-        by_unit[top.get(unit_id, NO_UNIT) if unit_id else NO_UNIT].add(shown)
+        by_objective[light.objective_id].add(shown)
+        by_unit[top.get(light.owner_unit_id, NO_UNIT) if light.owner_unit_id else NO_UNIT].add(shown)
 
     objectives = [
         ObjectiveLine(objective=objective, rag=by_objective.get(objective.pk, RagCounts()))
@@ -339,7 +420,24 @@ def board_report(
         (UnitLine(unit=units.get(unit_id), rag=counts) for unit_id, counts in by_unit.items()),
         key=lambda line: (line.unit is None, line.unit.name.lower() if line.unit else ""),
     )
-    changes, update_count = _changes(organisation, rows, period.since, period.as_at)
+    changes, changes_total, update_count = _changes(
+        organisation, work, readings, period.since, period.as_at, list_limit
+    )
+    # The overdue and no-update lists are exactly the ones the plan pages show: the same selector.
+    overdue = action_page(
+        actor=actor,
+        organisation=organisation,
+        filters=ActionFilters(overdue_only=True),
+        day=period.as_at,
+        limit=list_limit,
+    )
+    unreported = action_page(
+        actor=actor,
+        organisation=organisation,
+        filters=ActionFilters(unreported_only=True),
+        day=period.as_at,
+        limit=list_limit,
+    )
     return BoardReport(
         organisation=organisation,
         period=period,
@@ -347,11 +445,14 @@ def board_report(
         objectives=objectives,
         units=unit_lines,
         changes=changes,
-        overdue=[row for row in work if row.rag.overdue],
-        unreported=[row for row in work if row.rag.no_update_this_quarter],
+        overdue=overdue.rows,
+        unreported=unreported.rows,
         measures=_measures(organisation),
         updates_in_period=update_count,
         action_count=len(work),
+        changes_total=changes_total,
+        overdue_total=overdue.total,
+        unreported_total=unreported.total,
     )
 
 
