@@ -27,6 +27,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("dueregard.commands.demo:command", "Build the demo organisations and serve the web app."),
     "manage": ("dueregard.commands.manage:command", "Run a Django management command."),
     "migrate": ("dueregard.commands.migrate:command", "Create or update the database tables."),
+    "remind": (
+        "dueregard.commands.remind:command",
+        "Email owners about actions due soon, overdue or without an update this quarter.",
+    ),
     "serve": ("dueregard.commands.serve:command", "Serve the web app."),
     "timescales": (
         "dueregard.commands.timescales:command",

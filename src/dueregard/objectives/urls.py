@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dueregard.objectives import views
+from dueregard.objectives import urls_public, urls_reports, views
 
 app_name = "objectives"
 
@@ -26,3 +26,4 @@ urlpatterns = [
     path("o/<slug:slug>/actions/<int:action_id>/update/", views.action_update, name="action_update"),
     path("o/<slug:slug>/actions/<int:action_id>/rag/", views.action_rag, name="action_rag"),
 ]
+urlpatterns += urls_reports.urlpatterns + urls_public.urlpatterns
