@@ -115,7 +115,10 @@ def ethnicity_comparison(
     comparison_label: str = "Ethnic minorities",
 ) -> GroupComparison:
     """The ethnicity pay gap: all ethnic minorities combined (every other disclosed value, White minorities
-    included) compared with White British; pass `ethnic_minorities` for a finer group."""
+    included) compared with White British; pass `ethnic_minorities` for a finer group.
+
+    Every value that is not White British and not listed in `undisclosed` counts as an ethnic minority, so on a
+    column mapped by `dueregard.analytics.classifications` pass `undisclosed=["unknown", "unmatched"]`."""
     return GroupComparison(
         characteristic="ethnicity",
         column=column,
