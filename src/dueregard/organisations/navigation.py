@@ -18,7 +18,7 @@ def organisation_context(request: HttpRequest, organisation: Organisation, *, ac
         ("dashboard", _("Overview"), "organisations:dashboard", Permission.ORGANISATION_VIEW),
         ("objectives", _("Objectives"), "objectives:list", Permission.OBJECTIVE_VIEW),
         ("my_actions", _("My actions"), "objectives:my_actions", Permission.ACTION_UPDATE_OWN),
-        ("report", _("Board report"), "objectives:report_board", Permission.OBJECTIVE_VIEW),
+        ("reports", _("Board report"), "objectives:report_board", Permission.OBJECTIVE_VIEW),
         ("units", _("Units"), "organisations:units", Permission.UNIT_VIEW),
         ("people", _("People"), "organisations:people", Permission.MEMBER_VIEW),
         ("audit", _("Audit log"), "audit:organisation", Permission.AUDIT_VIEW),
