@@ -96,3 +96,31 @@ def test_long_result_lists_are_paged_keeping_the_search(demo: Any, client: Clien
     assert "?q=outreach&amp;page=2" in first
     second = client.get("/o/demo/objectives/", {"q": "outreach", "page": "2"}).content.decode()
     assert second.count("Extra outreach") == 10
+
+
+def test_the_owner_links_evidence_and_removes_it(demo: Any, client: Client) -> None:
+    contributor = demo.users["contributor"]
+    action = Action.objects.get(title="Review induction procedures")
+    action.owner_user = contributor
+    action.save()
+    client.force_login(contributor)
+    bad = client.post(f"/o/demo/actions/{action.pk}/evidence/", {"title": "Minutes", "url": "not a web address"})
+    assert 'href="#id_url"' in bad.content.decode()
+    assert not action.evidence.exists()
+    client.post(
+        f"/o/demo/actions/{action.pk}/evidence/", {"title": "Board minutes", "url": "https://intranet.example/m"}
+    )
+    link = action.evidence.get()
+    assert (link.title, link.url) == ("Board minutes", "https://intranet.example/m")
+    client.post(f"/o/demo/actions/{action.pk}/evidence/{link.pk}/remove/")
+    assert not action.evidence.exists()
+
+
+def test_the_lead_stops_publishing_one_action(demo: Any, client: Client) -> None:
+    action = Action.objects.get(title="Review induction procedures")
+    client.force_login(demo.users["equality_lead"])
+    client.post(f"/o/demo/actions/{action.pk}/publish/", {"publish": "no"})
+    action.refresh_from_db()
+    assert action.is_published is False
+    public = client.get("/published/demo/objectives/").content.decode()
+    assert "Review induction procedures" not in public

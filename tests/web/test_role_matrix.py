@@ -70,6 +70,9 @@ PAGES: dict[str, tuple[Callable[[Any], str], set[str] | None]] = {
 }
 # Pages that only take POST are covered by the service matrix and by their own tests.
 POST_ONLY = {
+    "objectives:action_evidence_add",
+    "objectives:action_evidence_remove",
+    "objectives:action_publish",
     "objectives:publish",
     "objectives:transition",
     "objectives:action_update",
@@ -211,6 +214,18 @@ SERVICES: dict[str, tuple[Callable[[Any, Any], Any], set[str]]] = {
     ),
     "measure_create": (
         lambda actor, d: objective_services.measure_create(actor=actor, objective=d.objective, name="Measure"),
+        {"equality_lead"},
+    ),
+    "evidence_link_add": (
+        lambda actor, d: objective_services.evidence_link_add(
+            actor=actor, action=Action.objects.filter(objective=d.objective).first(), title="Minutes"
+        ),
+        {"equality_lead"},
+    ),
+    "action_set_published": (
+        lambda actor, d: objective_services.action_set_published(
+            actor=actor, action=Action.objects.filter(objective=d.objective).first(), is_published=False
+        ),
         {"equality_lead"},
     ),
     "measure_value_record": (

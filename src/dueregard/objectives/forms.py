@@ -186,3 +186,14 @@ class MeasureValueForm(forms.Form):
     )
     value = forms.DecimalField(label=_("Value"), max_digits=14, decimal_places=4)
     note = forms.CharField(label=_("Note"), max_length=250, required=False)
+
+
+class EvidenceLinkForm(forms.Form):
+    title = forms.CharField(label=_("What the evidence is"), max_length=250)
+    url = forms.URLField(
+        label=_("Web address"),
+        required=False,
+        max_length=1000,
+        help_text=_("For example, a link to the document on your intranet. Leave empty for a paper record."),
+        assume_scheme="https",
+    )

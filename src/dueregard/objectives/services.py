@@ -15,6 +15,7 @@ from dueregard.audit.services import audit_record, snapshot
 from dueregard.objectives.models import (
     Action,
     ActionStatus,
+    EvidenceLink,
     Measure,
     MeasureValue,
     Milestone,
@@ -351,3 +352,42 @@ def measure_value_record(
     record.period_label, record.value, record.note = period_label, value, note
     _audited_save(actor=actor, organisation=organisation, action="measure_value_record", instance=record, before=before)
     return record
+
+
+@transaction.atomic
+def evidence_link_add(*, actor: Any, action: Action, title: str, url: str = "") -> EvidenceLink:
+    """Link evidence (a document, a web page, later an analysis) to an action."""
+    if not may_update_action(actor, action):
+        raise PermissionDenied("action.update")
+    link = EvidenceLink(action=action, title=title.strip(), url=url.strip())
+    _audited_save(actor=actor, organisation=action.organisation, action="evidence_link_add", instance=link, before=None)
+    return link
+
+
+@transaction.atomic
+def evidence_link_remove(*, actor: Any, link: EvidenceLink) -> None:
+    action = link.action
+    if not may_update_action(actor, action):
+        raise PermissionDenied("action.update")
+    audit_record(
+        actor=actor,
+        organisation=action.organisation,
+        action="evidence_link_remove",
+        instance=link,
+        before=snapshot(link),
+        after=None,
+    )
+    link.delete()
+
+
+@transaction.atomic
+def action_set_published(*, actor: Any, action: Action, is_published: bool) -> Action:
+    """Choose whether an action appears in the published progress statement (its objective must be published too)."""
+    require_permission(actor, action.organisation, Permission.OBJECTIVE_MANAGE)
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    before = snapshot(action)
+    action.is_published = is_published
+    _audited_save(
+        actor=actor, organisation=action.organisation, action="action_set_published", instance=action, before=before
+    )
+    return action

@@ -25,5 +25,12 @@ urlpatterns = [
     path("o/<slug:slug>/actions/<int:action_id>/", views.action_detail, name="action"),
     path("o/<slug:slug>/actions/<int:action_id>/update/", views.action_update, name="action_update"),
     path("o/<slug:slug>/actions/<int:action_id>/rag/", views.action_rag, name="action_rag"),
+    path("o/<slug:slug>/actions/<int:action_id>/evidence/", views.action_evidence_add, name="action_evidence_add"),
+    path(
+        "o/<slug:slug>/actions/<int:action_id>/evidence/<int:link_id>/remove/",
+        views.action_evidence_remove,
+        name="action_evidence_remove",
+    ),
+    path("o/<slug:slug>/actions/<int:action_id>/publish/", views.action_publish, name="action_publish"),
 ]
 urlpatterns += urls_reports.urlpatterns + urls_public.urlpatterns

@@ -18,6 +18,7 @@ from dueregard.objectives import selectors, services
 from dueregard.objectives.forms import (
     ActionFilterForm,
     ActionForm,
+    EvidenceLinkForm,
     MeasureForm,
     MeasureValueForm,
     ObjectiveForm,
@@ -147,7 +148,12 @@ def objective_publish(request: HttpRequest, slug: str, objective_id: int) -> Htt
 
 
 def _action_page(
-    request: HttpRequest, organisation: Any, action: Any, update_form: ProgressUpdateForm, rag_form: RagOverrideForm
+    request: HttpRequest,
+    organisation: Any,
+    action: Any,
+    update_form: ProgressUpdateForm,
+    rag_form: RagOverrideForm,
+    evidence_form: EvidenceLinkForm | None = None,
 ) -> HttpResponse:
     context = organisation_context(request, organisation, active="objectives")
     objective = action.objective
@@ -169,6 +175,7 @@ def _action_page(
             "history": history,
             "update_form": update_form,
             "rag_form": rag_form,
+            "evidence_form": evidence_form or EvidenceLinkForm(),
             "can_update": services.may_update_action(request.user, action),
             "timescale_description": describe_reading(action.timescale),
             "timescale_settings": settings_used(action.timescale),
@@ -486,3 +493,50 @@ def measure_value_add(request: HttpRequest, slug: str, measure_id: int) -> HttpR
         }
     )
     return render(request, "objectives/form.html", context)
+
+
+@login_required
+@require_POST
+def action_evidence_add(request: HttpRequest, slug: str, action_id: int) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    action = selectors.action_for_member(actor=request.user, organisation=organisation, action_id=action_id)
+    if not services.may_update_action(request.user, action):
+        raise PermissionDenied
+    form = EvidenceLinkForm(request.POST)
+    if form.is_valid():
+        services.evidence_link_add(actor=request.user, action=action, **form.cleaned_data)
+        messages.success(request, _("Evidence added."))
+        return redirect("objectives:action", slug, action.pk)
+    rag_form = RagOverrideForm(initial={"rag": action.rag_override, "reason": action.rag_override_reason})
+    return _action_page(
+        request, organisation, action, ProgressUpdateForm(initial={"status": action.status}), rag_form, form
+    )
+
+
+@login_required
+@require_POST
+def action_evidence_remove(request: HttpRequest, slug: str, action_id: int, link_id: int) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    action = selectors.action_for_member(actor=request.user, organisation=organisation, action_id=action_id)
+    link = action.evidence.filter(pk=link_id).first()
+    if link is None:
+        raise Http404
+    services.evidence_link_remove(actor=request.user, link=link)
+    messages.success(request, _("Evidence removed."))
+    return redirect("objectives:action", slug, action.pk)
+
+
+@login_required
+@require_POST
+def action_publish(request: HttpRequest, slug: str, action_id: int) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    action = selectors.action_for_member(actor=request.user, organisation=organisation, action_id=action_id)
+    publish = request.POST.get("publish") == "yes"
+    services.action_set_published(actor=request.user, action=action, is_published=publish)
+    messages.success(
+        request,
+        _("The action will appear in the published progress statement.")
+        if publish
+        else _("The action will no longer appear in the published progress statement."),
+    )
+    return redirect("objectives:action", slug, action.pk)
