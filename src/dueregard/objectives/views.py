@@ -43,6 +43,19 @@ TRANSITION_LABELS = {
 PAGE_SIZE = 50
 
 
+def objective_crumbs(organisation: Any, objective: Any, title: str) -> list[dict[str, str]]:
+    """Breadcrumbs of a page under an objective: organisation > Objectives > Objective N > title."""
+    return crumbs(
+        organisation,
+        (_("Objectives"), reverse("objectives:list", args=[organisation.slug])),
+        (
+            _("Objective %(reference)s") % {"reference": objective.reference},
+            reverse("objectives:detail", args=[organisation.slug, objective.pk]),
+        ),
+        (title, None),
+    )
+
+
 def _page_number(request: HttpRequest) -> int:
     value = request.GET.get("page", "1")
     return max(int(value), 1) if value.isdigit() else 1
@@ -180,15 +193,7 @@ def _action_page(
             "timescale_description": describe_reading(action.timescale),
             "timescale_settings": settings_used(action.timescale),
             "can_override": has_permission(request.user, organisation, Permission.ACTION_UPDATE_ANY),
-            "breadcrumbs": crumbs(
-                organisation,
-                (_("Objectives"), reverse("objectives:list", args=[organisation.slug])),
-                (
-                    _("Objective %(reference)s") % {"reference": objective.reference},
-                    reverse("objectives:detail", args=[organisation.slug, objective.pk]),
-                ),
-                (_("Action"), None),
-            ),
+            "breadcrumbs": objective_crumbs(organisation, objective, _("Action")),
         }
     )
     return render(request, "objectives/action.html", context)
@@ -405,15 +410,7 @@ def _action_form_page(request: HttpRequest, slug: str, objective_id: int, action
             "form": form,
             "page_title": title,
             "caption": _("Objective %(reference)s") % {"reference": objective.reference},
-            "breadcrumbs": crumbs(
-                organisation,
-                (_("Objectives"), reverse("objectives:list", args=[slug])),
-                (
-                    _("Objective %(reference)s") % {"reference": objective.reference},
-                    reverse("objectives:detail", args=[slug, objective.pk]),
-                ),
-                (title, None),
-            ),
+            "breadcrumbs": objective_crumbs(organisation, objective, title),
         }
     )
     return render(request, "objectives/form.html", context)
@@ -449,15 +446,7 @@ def measure_add(request: HttpRequest, slug: str, objective_id: int) -> HttpRespo
             "form": form,
             "page_title": title,
             "caption": _("Objective %(reference)s") % {"reference": objective.reference},
-            "breadcrumbs": crumbs(
-                organisation,
-                (_("Objectives"), reverse("objectives:list", args=[slug])),
-                (
-                    _("Objective %(reference)s") % {"reference": objective.reference},
-                    reverse("objectives:detail", args=[slug, objective.pk]),
-                ),
-                (title, None),
-            ),
+            "breadcrumbs": objective_crumbs(organisation, objective, title),
         }
     )
     return render(request, "objectives/form.html", context)
@@ -481,15 +470,7 @@ def measure_value_add(request: HttpRequest, slug: str, measure_id: int) -> HttpR
             "form": form,
             "page_title": title,
             "caption": measure.name,
-            "breadcrumbs": crumbs(
-                organisation,
-                (_("Objectives"), reverse("objectives:list", args=[slug])),
-                (
-                    _("Objective %(reference)s") % {"reference": measure.objective.reference},
-                    reverse("objectives:detail", args=[slug, measure.objective_id]),
-                ),
-                (title, None),
-            ),
+            "breadcrumbs": objective_crumbs(organisation, measure.objective, title),
         }
     )
     return render(request, "objectives/form.html", context)
