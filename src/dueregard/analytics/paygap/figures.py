@@ -14,8 +14,14 @@ NOT_APPLICABLE = "N/A"
 
 
 def one_decimal_place(value: float) -> str:
-    """`value` rounded half away from zero to one decimal place, as published (2.6, 32.0, -4.5)."""
-    return str(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    """`value` rounded half away from zero to one decimal place, as published (2.6, 32.0, -4.5).
+
+    The value is first snapped to nine decimal places: a gap that is exactly 1.25 can come out of a
+    floating-point mean as 1.2499999999999998 or 1.2500000000000002 depending on the order the engine added the
+    rows, and the displayed figure must not depend on that."""
+    snapped = Decimal(repr(value)).quantize(Decimal("1e-9"))
+    shown = snapped.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return str(abs(shown) if shown.is_zero() else shown)
 
 
 def percent_gap(*, reference: float, comparison: float) -> float:
