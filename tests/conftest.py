@@ -65,7 +65,7 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
     from dueregard.demo.build import build_demo
 
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-        build_demo()
+        build_demo(with_progress=False)
 
 
 @pytest.fixture

@@ -107,3 +107,25 @@ def test_migrate_createadmin_and_createorganisation(tmp_path: Path) -> None:
     )
     assert duplicate.returncode == 1
     assert "slug" in duplicate.stderr
+
+
+def test_the_demo_shows_progress_in_every_state(tmp_path: Path) -> None:
+    built = _run(["demo", "--no-serve", "--data-dir", str(tmp_path)], tmp_path)
+    assert built.returncode == 0, built.stderr
+    code = (
+        "import django; django.setup();"
+        "from dueregard.objectives.models import Action;"
+        "print(sorted(set(Action.objects.filter(organisation__slug='demo').values_list('status', flat=True))))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL"}}
+    env.update(
+        {
+            "DUEREGARD_DATA_DIR": str(tmp_path),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
+            "DJANGO_SETTINGS_MODULE": "dueregard.web.settings",
+        }
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == (
+        "['complete', 'in_progress', 'not_started', 'partially_complete', 'recurring', 'transferred']"
+    )

@@ -11,7 +11,8 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from dueregard.objectives.services import action_create, objective_create, plan_create
+from dueregard.objectives.models import Action
+from dueregard.objectives.services import action_create, objective_create, plan_create, progress_update_add
 from dueregard.organisations.models import Organisation
 from dueregard.organisations.services import organisation_create, person_add, unit_create
 
@@ -75,8 +76,10 @@ def demo_exists() -> bool:
 
 
 @transaction.atomic
-def build_demo() -> tuple[str, list[DemoLogin]]:
-    """Create the demo organisations, their units, objectives and people. Returns the password and the logins."""
+def build_demo(*, with_progress: bool = True) -> tuple[str, list[DemoLogin]]:
+    """Create the demo organisations, their units, objectives and people, and (unless with_progress is False, as
+    in the test suite, whose report tests need a plan with no updates) owners and progress on some actions.
+    Returns the password and the logins."""
     content = demo_content()
     password: str = content["password"]
     user_model = get_user_model()
@@ -122,4 +125,33 @@ def build_demo() -> tuple[str, list[DemoLogin]]:
         lead = user_model.objects.get(email=next(p["email"] for p in spec["people"] if "equality_lead" in p["roles"]))
         plan_spec = _data_file(spec["plan_file"]) if "plan_file" in spec else spec["plan"]
         _build_plan(lead=lead, organisation=organisation, spec=plan_spec, published=set(spec["published"]))
+    if with_progress:
+        _record_progress(content.get("progress", []))
     return password, logins
+
+
+def _record_progress(entries: list[dict[str, Any]]) -> None:
+    """Owners and dated updates for some demo actions, given by the equality lead (as an import would)."""
+    from dueregard.organisations.models import Unit
+
+    user_model = get_user_model()
+    lead = user_model.objects.get(email="lead@demo.example")
+    for entry in entries:
+        action = Action.objects.get(organisation__slug="demo", title__startswith=entry["action"])
+        owner = entry.get("owner", "")
+        if "@" in owner:
+            action.owner_user = user_model.objects.get(email=owner)
+        elif owner:
+            action.owner_unit = Unit.objects.get(organisation__slug="demo", name=owner)
+        action.save(update_fields=["owner_user", "owner_unit"])
+        for update in entry["updates"]:
+            completed = update.get("completed_on")
+            progress_update_add(
+                actor=lead,
+                action=action,
+                text=update["text"],
+                status=update["status"],
+                reported_on=dt.date.fromisoformat(update["date"]),
+                status_text=update["words"],
+                completed_on=dt.date.fromisoformat(completed) if completed else None,
+            )
