@@ -38,9 +38,19 @@ class Permission(enum.StrEnum):
     ACTION_UPDATE_OWN = "action.update_own"  # progress updates on actions the person (or their unit) owns
     ACTION_UPDATE_ANY = "action.update_any"
     RECORD_DATA_VIEW = "record_data.view"  # record-level personal data: analysts only
+    FUNCTION_MANAGE = "function.manage"  # the functions register
+    ASSESSMENT_VIEW = "assessment.view"
+    ASSESSMENT_EDIT = "assessment.edit"  # start and write impact assessments
+    ASSESSMENT_SIGN_OFF = "assessment.sign_off"  # never their own: the services check the author too
+    ASSESSMENT_PUBLISH = "assessment.publish"  # publish, mark reviews due, choose the optional lenses
 
 
-_EVERY_MEMBER = {Permission.ORGANISATION_VIEW, Permission.UNIT_VIEW, Permission.OBJECTIVE_VIEW}
+_EVERY_MEMBER = {
+    Permission.ORGANISATION_VIEW,
+    Permission.UNIT_VIEW,
+    Permission.OBJECTIVE_VIEW,
+    Permission.ASSESSMENT_VIEW,
+}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMINISTRATOR: frozenset(
@@ -61,10 +71,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.OBJECTIVE_MANAGE,
             Permission.ACTION_UPDATE_OWN,
             Permission.ACTION_UPDATE_ANY,
+            Permission.FUNCTION_MANAGE,
+            Permission.ASSESSMENT_EDIT,
+            Permission.ASSESSMENT_PUBLISH,
         }
     ),
-    Role.CONTRIBUTOR: frozenset(_EVERY_MEMBER | {Permission.ACTION_UPDATE_OWN}),
-    Role.APPROVER: frozenset(_EVERY_MEMBER),
+    Role.CONTRIBUTOR: frozenset(_EVERY_MEMBER | {Permission.ACTION_UPDATE_OWN, Permission.ASSESSMENT_EDIT}),
+    Role.APPROVER: frozenset(_EVERY_MEMBER | {Permission.ASSESSMENT_SIGN_OFF}),
     Role.ANALYST: frozenset(_EVERY_MEMBER | {Permission.RECORD_DATA_VIEW}),
     Role.VIEWER: frozenset(_EVERY_MEMBER),
 }

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "dueregard.audit",
     "dueregard.organisations",
     "dueregard.objectives",
+    "dueregard.assessments",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Functions register and equality impact assessments."""
