@@ -18,7 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dueregard.assessments import rules
+from dueregard.assessments import importing, rules
 from dueregard.assessments.models import (
     RELEVANCE_ORDER,
     ActionStatus,
@@ -1050,3 +1050,47 @@ def assessments_mark_review_due(*, organisation: Organisation, today: dt.date | 
         )
         count += 1
     return count
+
+
+@transaction.atomic
+def function_import(
+    *, actor: Any, organisation: Organisation, filename: str, content: bytes, today: dt.date | None = None
+) -> list[Function]:
+    """Import a functions register from CSV or XLSX/ODS. All or nothing: if any row is wrong, nothing is saved and
+    :class:`~dueregard.assessments.importing.FunctionImportError` lists every problem by row and column."""
+    require_permission(actor, organisation, Permission.FUNCTION_MANAGE)
+    day = _today(today)
+    rows, errors = importing.parse_rows(
+        importing.read_table(filename=filename, content=content), organisation=organisation
+    )
+    existing = {
+        name.lower() for name in Function.objects.filter(organisation=organisation).values_list("name", flat=True)
+    }
+    for item in rows:
+        if item.name.lower() in existing:
+            errors.append(
+                importing.RowError(item.row, "Function", _("The register already has a function with this name."))
+            )
+    if errors:
+        raise importing.FunctionImportError(sorted(errors, key=lambda error: error.row))
+    created: list[Function] = []
+    problems: list[importing.RowError] = []
+    for item in rows:
+        try:
+            with transaction.atomic():
+                created.append(
+                    function_create(
+                        actor=actor,
+                        organisation=organisation,
+                        name=item.name,
+                        relevance=item.relevance,
+                        today=day,
+                        **item.fields,
+                    )
+                )
+        except ValidationError as error:
+            for column, messages in error.message_dict.items():
+                problems.extend(importing.RowError(item.row, column, message) for message in messages)
+    if problems:
+        raise importing.FunctionImportError(problems)  # the outer transaction rolls back every row
+    return created
