@@ -133,3 +133,17 @@ def test_versions_are_listed_in_order(demo: Any) -> None:
     second = services.assessment_new_version(actor=demo.users["contributor"], assessment=first, today=TODAY)
     versions = selectors.assessment_versions(actor=demo.users["viewer"], assessment=second)
     assert [a.version for a in versions] == [1, 2]
+
+
+def test_the_demo_has_a_register_and_an_assessment_in_every_state(demo: Any) -> None:
+    from dueregard.assessments.workflow import State
+
+    counts = selectors.assessment_state_counts(actor=demo.users["viewer"], organisation=demo.organisation)
+    totals = {state.value: sum(by_unit[state.value] for by_unit in counts.values()) for state in State}
+    assert all(totals.values()), totals
+    register = selectors.functions_for_member(actor=demo.users["viewer"], organisation=demo.organisation)
+    assert register.count() == 9
+    assert register.filter(is_relevant=False).count() == 1
+    child = Assessment.objects.get(organisation=demo.organisation, title="Flexible working in Human Resources")
+    assert child.parent_assessment.title == "Flexible working policy"
+    assert services.lenses_for(demo.other) == ["socio_economic"]

@@ -11,6 +11,7 @@ import yaml
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from dueregard.assessments.demo import build_assessments_demo
 from dueregard.objectives.models import Action
 from dueregard.objectives.services import action_create, objective_create, plan_create, progress_update_add
 from dueregard.organisations.models import Organisation
@@ -125,6 +126,7 @@ def build_demo(*, with_progress: bool = True) -> tuple[str, list[DemoLogin]]:
         lead = user_model.objects.get(email=next(p["email"] for p in spec["people"] if "equality_lead" in p["roles"]))
         plan_spec = _data_file(spec["plan_file"]) if "plan_file" in spec else spec["plan"]
         _build_plan(lead=lead, organisation=organisation, spec=plan_spec, published=set(spec["published"]))
+        build_assessments_demo(organisation=organisation)
     if with_progress:
         _record_progress(content.get("progress", []))
     return password, logins
