@@ -1,0 +1,89 @@
+"""The result table: JSON round trip, stable column order, CSV rows safe from formula injection."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dueregard.analytics.tables import Cell, Column, ResultTable, TableNotes, csv_safe, label
+
+
+def _table() -> ResultTable:
+    return ResultTable(
+        title="Appointed from shortlisting",
+        columns=(Column("group", "Ethnic group", "label"), Column("rate", "Rate", "rate"), Column("n", "n", "count")),
+        rows=(
+            (label("White"), Cell(value=0.3, display="30.0%", denominator=1000, low=0.2724, high=0.3291), Cell(1000)),
+            (label("=HYPERLINK()"), Cell(value=None, symbol="!"), Cell(value=None, symbol="!")),
+            (label("Other"), Cell(value=-4.5, display="-4.5"), Cell(value=None, symbol="-")),
+        ),
+        notes=TableNotes(
+            reference_group="White",
+            unknown_count=50,
+            unknowns_used=False,
+            declaration_rate=1500 / 1550,
+            methods=("Wilson score 95% interval",),
+            legend=(("!", "withheld to protect confidentiality"),),
+            disclosure=("Counts below 5 withheld.",),
+        ),
+    )
+
+
+def test_to_dict_round_trips_through_json() -> None:
+    table = _table()
+    assert ResultTable.from_dict(json.loads(json.dumps(table.to_dict()))) == table
+
+
+def test_column_order_is_the_order_given() -> None:
+    table = _table()
+    assert table.column_ids == ("group", "rate", "n")
+    assert [column["id"] for column in table.to_dict()["columns"]] == ["group", "rate", "n"]
+
+
+def test_rows_must_match_the_columns() -> None:
+    with pytest.raises(ValueError, match="row 1 has 1 cells, not 2"):
+        ResultTable(title="t", columns=(Column("a", "A"), Column("b", "B")), rows=((Cell(1),),))
+
+
+def test_column_ids_must_be_unique() -> None:
+    with pytest.raises(ValueError, match="unique"):
+        ResultTable(title="t", columns=(Column("a", "A"), Column("a", "B")), rows=())
+
+
+def test_a_cell_is_never_nan() -> None:
+    with pytest.raises(ValueError, match="NaN"):
+        Cell(value=float("nan"))
+
+
+def test_csv_rows_show_symbols_intervals_and_escape_formulas() -> None:
+    rows = _table().to_csv_rows()
+    assert rows[0] == ["Ethnic group", "Rate", "Rate (lower)", "Rate (upper)", "n"]
+    assert rows[1] == ["White", "30.0%", "0.2724", "0.3291", "1000"]
+    assert rows[2] == ["'=HYPERLINK()", "!", "", "", "!"]
+    # A negative number stays a number and the bare "not collected" symbol stays itself.
+    assert rows[3] == ["Other", "-4.5", "", "", "-"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("=1+1", "'=1+1"), ("+44", "'+44"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("a=b", "a=b")],
+)
+def test_csv_safe_escapes_text_that_starts_a_formula(text: str, expected: str) -> None:
+    assert csv_safe(text) == expected
+
+
+@given(st.text())
+def test_csv_safe_output_never_starts_a_formula_unless_a_number_or_bare_dash(text: str) -> None:
+    out = csv_safe(text)
+    if out.startswith(("=", "+", "-", "@", "\t", "\r")):
+        assert out == "-" or (out[0] == "-" and out[1:2].isdigit())
+
+
+def test_symbols_used_and_legend_merging() -> None:
+    table = _table()
+    assert table.symbols_used() == frozenset({"!", "-"})
+    notes = table.notes.with_legend([("!", "other meaning"), ("-", "not collected")])
+    assert dict(notes.legend) == {"!": "withheld to protect confidentiality", "-": "not collected"}
