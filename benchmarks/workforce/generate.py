@@ -1,8 +1,8 @@
 """Generate a synthetic workforce as Parquet, in chunks, for the workforce-report benchmark (issue 5, item 9).
 
     .venv/bin/python benchmarks/workforce/generate.py --rows 1000000 --out benchmarks/out/workforce-1m.parquet
-
     (options: --seed 1, --chunk-rows 1000000)
+
 One row is one member of staff on the snapshot date, with the recruitment stages they went through in the year
 (applied, shortlisted, appointed), whether they entered a formal disciplinary process, accessed non-mandatory
 training or left, and their pay. The columns are described by `workforce.yaml` beside this file; where they
