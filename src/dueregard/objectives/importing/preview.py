@@ -17,6 +17,7 @@ from dueregard.objectives.importing.splitting import AlignedAction, align, split
 from dueregard.objectives.status_words import status_from_words
 
 REFERENCE_MAX = 20
+TEXT_MAX = 250  # owner and business area are short fields
 
 
 @dataclass
@@ -168,6 +169,7 @@ class _Builder:
         self.heading_title = ""
         self.heading_owner = ""
         self.pending_note = ""
+        self.heading_used = True
         self.current: PreviewObjective | None = None
         self.current_heading_action: PreviewAction | None = None
         self.references: dict[str, int] = {}
@@ -192,6 +194,11 @@ class _Builder:
     def heading(self, row: LogicalRow) -> None:
         assert row.heading is not None
         number = row.numbers[0]
+        if not self.heading_used and (self.heading_title or self.heading_owner):
+            # Two heading lines in a row (a section owner, then a sub-section): keep the first in the description.
+            words = " – ".join(filter(None, [self.heading_title, self.heading_owner and f"owner {self.heading_owner}"]))
+            self.pending_note = "\n".join(filter(None, [self.pending_note, words]))
+        self.heading_used = False
         if row.heading.title:
             self.heading_title = row.heading.title
         if row.heading.owner:
@@ -232,17 +239,22 @@ class _Builder:
         self.references.setdefault(reference, number)
         owner = plain(row.text("owner")) or self.heading_owner
         unit_id, _unit_name = self.unit(owner)
+        area = plain(row.text("business_area")) or self.heading_title
+        for name, value in (("owner", owner), ("business_area", area)):
+            if len(value) > TEXT_MAX:
+                self.problem(number, name, f"The text is longer than {TEXT_MAX} characters; shorten it.", error=True)
         objective = PreviewObjective(
             reference=reference,
             statement=statement.strip(),
             rows=[number],
-            business_area=plain(row.text("business_area")) or self.heading_title,
+            business_area=area,
             desired_outcome="\n".join(split_fragments(row.cells.get("desired_outcome", []))),
             owner_text=owner,
             unit_id=unit_id,
             description=self.pending_note,
         )
         self.pending_note = ""
+        self.heading_used = True
         self.objectives.append(objective)
         self.current = objective
         self.current_heading_action = None
@@ -326,6 +338,8 @@ class _Builder:
             )
         outcome = "\n".join(split_fragments(row.cells.get("desired_outcome", [])))
         owner = plain(row.text("owner")) or self.heading_owner
+        if len(owner) > TEXT_MAX:
+            self.problem(number, "owner", f"The owner is longer than {TEXT_MAX} characters; shorten it.", error=True)
         built = [self.action(item, number, outcome, owner) for item in aligned.actions]
         is_heading = (
             len(built) == 1
