@@ -45,6 +45,18 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
+def _english_by_default() -> None:
+    """Each test starts in English: a request to a /cy/ page leaves Welsh active in the thread afterwards."""
+    from django.conf import settings
+
+    if not settings.configured:  # the framework-free tests run with -p no:django
+        return
+    from django.utils import translation
+
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings: Any) -> None:
     # Argon2 is deliberately slow; the tests do not need it to be.
     settings.PASSWORD_HASHERS = FAST_HASHERS
