@@ -1,0 +1,83 @@
+"""The import pages: upload → columns → preview → confirm, as the equality lead; others are refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from helpers import FIXTURES
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _upload(client: Client, slug: str, name: str) -> Any:
+    data = (FIXTURES / name).read_bytes()
+    return client.post(reverse("objectives:import_upload", args=[slug]), {"file": SimpleUploadedFile(name, data)})
+
+
+def test_the_equality_lead_uploads_checks_and_imports_a_plan(demo: Any, settings: Any) -> None:
+    from dueregard.objectives.models import Plan
+
+    slug = demo.organisation.slug
+    client = _client(demo.users["equality_lead"])
+    assert client.get(reverse("objectives:import_upload", args=[slug])).status_code == 200
+    response = _upload(client, slug, "seed002_actions.docx")
+    assert response.status_code == 302
+    assert response["Location"].endswith(reverse("objectives:import_columns", args=[slug]))
+    page = client.get(reverse("objectives:import_columns", args=[slug]))
+    assert "Function / Policy" in page.content.decode()
+    mapping = {
+        f"column_{i}": name for i, name in enumerate(["objective", "desired_outcome", "actions", "timescale", "update"])
+    }
+    assert client.post(reverse("objectives:import_columns", args=[slug]), mapping).status_code == 302
+    page = client.get(reverse("objectives:import_preview", args=[slug]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "1. Standard Contract and related documentation reviewed and strengthened." in html
+    assert "do not line up" in html
+    assert list((settings.DATA_DIR / "imports").glob("*.json"))
+    response = client.post(reverse("objectives:import_preview", args=[slug]), {"title": "Single Equality Scheme"})
+    assert response.status_code == 302
+    plan = Plan.objects.get(organisation=demo.organisation, title="Single Equality Scheme")
+    assert plan.objectives.count() == 101
+    assert not list((settings.DATA_DIR / "imports").glob("*.json"))  # the rows are deleted once saved
+
+
+def test_a_bad_file_is_refused_on_the_upload_page_with_the_reason(demo: Any) -> None:
+    client = _client(demo.users["equality_lead"])
+    response = _upload(client, demo.organisation.slug, "formula.xlsx")
+    assert response.status_code == 200
+    assert "holds a formula" in response.content.decode()
+    response = _upload(client, demo.organisation.slug, "not_a_plan.pdf")
+    assert "must be a CSV, XLSX, ODS or DOCX file" in response.content.decode()
+
+
+def test_errors_are_listed_and_linked_and_nothing_is_saved_unless_asked(demo: Any) -> None:
+    from dueregard.objectives.models import Plan
+
+    slug = demo.organisation.slug
+    client = _client(demo.users["equality_lead"])
+    _upload(client, slug, "seed000_objectives.xlsx")
+    mapping = {"column_0": "business_area", "column_1": "reference", "column_2": "actions", "column_3": "timescale"}
+    client.post(reverse("objectives:import_columns", args=[slug]), mapping)
+    html = client.get(reverse("objectives:import_preview", args=[slug])).content.decode()
+    assert "There is a problem" in html
+    assert 'href="#columns"' in html
+    before = Plan.objects.count()
+    response = client.post(reverse("objectives:import_preview", args=[slug]), {"title": "x"})
+    assert response.status_code == 200
+    assert Plan.objects.count() == before
+
+
+def test_a_viewer_gets_403_on_every_import_page(demo: Any) -> None:
+    slug = demo.organisation.slug
+    client = _client(demo.users["viewer"])
+    for name in ("import_upload", "import_columns", "import_preview"):
+        assert client.get(reverse(f"objectives:{name}", args=[slug])).status_code == 403
+    assert _upload(client, slug, "seed003_improvement_plan.docx").status_code == 403
