@@ -1,0 +1,93 @@
+"""Statistics over aggregated counts: intervals, ratios, tests, adjustments, representation, survey gaps,
+sample sizes and the positive-action check. Pure Python; SciPy is imported inside the functions that need it, so
+importing this package is fast. Each module says what it computes and how; docs/user-guide/statistics.md
+explains the measures in plain English and docs/decisions/0201-statistics-methods.md why these methods."""
+
+from dueregard.analytics.statistics.contingency import (
+    TestResult,
+    association_test,
+    chi_square,
+    expected_counts,
+    fisher_exact,
+)
+from dueregard.analytics.statistics.impact import (
+    FOUR_FIFTHS,
+    WRES_NON_ADVERSE_BAND,
+    ImpactRatio,
+    impact_ratio,
+    impact_ratios,
+    in_non_adverse_band,
+)
+from dueregard.analytics.statistics.multiple import Adjusted, benjamini_hochberg, bonferroni
+from dueregard.analytics.statistics.population import Disproportionality, disproportionality_ratios, rate_per_1000
+from dueregard.analytics.statistics.positive_action import PositiveActionCheck, positive_action_check
+from dueregard.analytics.statistics.proportions import Proportion, proportion, wilson_interval
+from dueregard.analytics.statistics.ratios import (
+    RateRatio,
+    rate_ratio,
+    ratio_of_published_percentages,
+    relative_likelihood,
+)
+from dueregard.analytics.statistics.representation import (
+    RepresentationIndex,
+    representation_index,
+    representation_share,
+)
+from dueregard.analytics.statistics.sample_size import expected_in_group, people_per_group, sample_needed_for_group
+from dueregard.analytics.statistics.selection import (
+    Confusion,
+    SelectionRates,
+    confusion_by_group,
+    disparity,
+    selection_rates,
+)
+from dueregard.analytics.statistics.survey import (
+    GapTest,
+    kish_effective_sample_size,
+    two_proportion_z_test,
+    weighted_gap_test,
+)
+
+__all__ = [
+    "FOUR_FIFTHS",
+    "WRES_NON_ADVERSE_BAND",
+    "Adjusted",
+    "Confusion",
+    "Disproportionality",
+    "GapTest",
+    "ImpactRatio",
+    "PositiveActionCheck",
+    "Proportion",
+    "RateRatio",
+    "RepresentationIndex",
+    "SelectionRates",
+    "TestResult",
+    "association_test",
+    "benjamini_hochberg",
+    "bonferroni",
+    "chi_square",
+    "confusion_by_group",
+    "disparity",
+    "disproportionality_ratios",
+    "expected_counts",
+    "expected_in_group",
+    "fisher_exact",
+    "impact_ratio",
+    "impact_ratios",
+    "in_non_adverse_band",
+    "kish_effective_sample_size",
+    "people_per_group",
+    "positive_action_check",
+    "proportion",
+    "rate_per_1000",
+    "rate_ratio",
+    "ratio_of_published_percentages",
+    "relative_likelihood",
+    "representation_index",
+    "representation_share",
+    "sample_needed_for_group",
+    "selection_rates",
+    "two_proportion_z_test",
+    "weighted_gap_test",
+    "wilson_interval",
+]
