@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import numpy as np
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
@@ -41,7 +42,7 @@ generate = load("generate")
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory):
+def sample(tmp_path_factory: pytest.TempPathFactory) -> pa.Table:
     path = generate.generate(50_000, tmp_path_factory.mktemp("workforce") / "sample.parquet", seed=7)
     return pq.read_table(path)
 
@@ -109,13 +110,13 @@ def test_ethnicity_uses_the_19_census_labels_exactly() -> None:
         ("age_band", "age-bands-standard"),
     ],
 )
-def test_values_are_labels_of_the_classification_or_unknown(sample, column: str, classification: str) -> None:
+def test_values_are_labels_of_the_classification_or_unknown(sample: pa.Table, column: str, classification: str) -> None:
     labels = {category.label for category in get_classification(classification).categories}
     values = {value for value in pc.unique(sample[column]).to_pylist() if value is not None}
     assert values - labels <= UNKNOWN_VALUES
 
 
-def test_ethnic_group_shares(sample) -> None:
+def test_ethnic_group_shares(sample: pa.Table) -> None:
     rows = sample.num_rows
     counts = {row["values"]: row["counts"] for row in pc.value_counts(sample["ethnicity"]).to_pylist()}
     assert len([label for label in counts if label in generate.ETHNICITY_LABELS.values()]) == 19
@@ -133,11 +134,11 @@ def test_ethnic_group_shares(sample) -> None:
     assert 0.07 < not_stated / rows < 0.09
 
 
-def _flag(sample, column: str) -> np.ndarray:
+def _flag(sample: pa.Table, column: str) -> np.ndarray:
     return np.asarray(sample[column].to_numpy(zero_copy_only=False) == "Yes")
 
 
-def test_appointment_ratio_white_vs_other_than_white_is_about_1_5(sample) -> None:
+def test_appointment_ratio_white_vs_other_than_white_is_about_1_5(sample: pa.Table) -> None:
     ethnicity = sample["ethnicity"].to_numpy(zero_copy_only=False)
     white_labels = [generate.ETHNICITY_LABELS[code] for code in generate.WHITE]
     known = np.isin(ethnicity, list(generate.ETHNICITY_LABELS.values()))
@@ -152,7 +153,7 @@ def test_appointment_ratio_white_vs_other_than_white_is_about_1_5(sample) -> Non
     assert disciplinary[other].mean() / disciplinary[white].mean() == pytest.approx(1.25, abs=0.2)
 
 
-def test_pay_gaps_men_vs_women(sample) -> None:
+def test_pay_gaps_men_vs_women(sample: pa.Table) -> None:
     sex = sample["sex"].to_numpy(zero_copy_only=False)
     full_pay = _flag(sample, "full_pay")
     hourly = (
