@@ -25,6 +25,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Create an organisation and its first administrator.",
     ),
     "demo": ("dueregard.commands.demo:command", "Build the demo organisations and serve the web app."),
+    "import-plan": (
+        "dueregard.commands.import_plan:command",
+        "Import an existing action plan from a CSV, XLSX/ODS or DOCX table.",
+    ),
     "manage": ("dueregard.commands.manage:command", "Run a Django management command."),
     "migrate": ("dueregard.commands.migrate:command", "Create or update the database tables."),
     "remind": (

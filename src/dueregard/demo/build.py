@@ -129,6 +129,7 @@ def build_demo(*, with_progress: bool = True) -> tuple[str, list[DemoLogin]]:
         build_assessments_demo(organisation=organisation)
     if with_progress:
         _record_progress(content.get("progress", []))
+        _import_seed_plans(content.get("imports", []))
     return password, logins
 
 
@@ -157,3 +158,24 @@ def _record_progress(entries: list[dict[str, Any]]) -> None:
                 status_text=update["words"],
                 completed_on=dt.date.fromisoformat(completed) if completed else None,
             )
+
+
+def _import_seed_plans(imports: list[dict[str, str]]) -> None:
+    """Import the seeds' other plans (the scheme's action table, the improvement plan) with the plan importer, as
+    an equality lead would from the Word files."""
+    from dueregard.objectives.importing.commit import plan_import_commit, preview_for
+    from dueregard.objectives.importing.reading import read_bytes
+
+    lead = get_user_model().objects.get(email="lead@demo.example")
+    organisation = Organisation.objects.get(slug="demo")
+    for item in imports:
+        data = resources.files("dueregard.demo").joinpath(f"data/{item['file']}").read_bytes()
+        preview = preview_for(organisation, read_bytes(data, filename=item["file"]))
+        plan_import_commit(
+            actor=lead,
+            organisation=organisation,
+            preview=preview,
+            plan_title=item["title"],
+            reported_on=dt.date.fromisoformat(item["reported_on"]),
+            plan_fields={"kind": item["kind"]},
+        )

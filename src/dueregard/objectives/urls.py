@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dueregard.objectives import urls_public, urls_reports, views
+from dueregard.objectives import urls_import, urls_public, urls_reports, views
 
 app_name = "objectives"
 
@@ -33,4 +33,4 @@ urlpatterns = [
     ),
     path("o/<slug:slug>/actions/<int:action_id>/publish/", views.action_publish, name="action_publish"),
 ]
-urlpatterns += urls_reports.urlpatterns + urls_public.urlpatterns
+urlpatterns += urls_reports.urlpatterns + urls_public.urlpatterns + urls_import.urlpatterns
