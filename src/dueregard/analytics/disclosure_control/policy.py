@@ -1,0 +1,234 @@
+"""Applying a disclosure policy to a :class:`~dueregard.analytics.tables.ResultTable`.
+
+A policy combines primary suppression below a threshold, secondary suppression against the published totals,
+and a rounding rule set (none, HESA, Ofqual). :func:`apply_policy` returns a new table in which
+
+* every hidden count has no value and the symbol ``!``; so has every figure derived from a hidden count in the
+  same row (a rate or ratio beside a published denominator would give the count back), and every rate whose
+  denominator is below the threshold;
+* counts (and the denominators cells carry) are rounded by the rule set; under HESA, percentages with a
+  denominator below 22.5 and averages of 7 or fewer people are withheld; under Ofqual, 1–4 becomes "fewer than 5";
+  percentages and intervals stay as computed from the unrounded counts (both rule sets say so);
+* the notes say how many records had an unknown value and whether they were used (the policy refuses a table
+  that does not say), list the rules applied, and carry the legend of every symbol in the table.
+
+Which cells form the grid of counts: the columns of kind ``count`` (or ``count_columns``), less the row-total
+column; every row except the total row. Row totals are published when ``row_total_column`` is given, column
+totals when ``total_row`` is; secondary suppression protects against whichever are published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from dueregard.analytics.disclosure_control.rounding import (
+    HESA_AVERAGE_MAX_SUPPRESSED,
+    HESA_PERCENT_MIN_DENOMINATOR,
+    RULE_SETS,
+    RuleSet,
+    hesa_count,
+    hesa_shows_average,
+    hesa_shows_percentage,
+    ofqual_count,
+)
+from dueregard.analytics.disclosure_control.suppression import Position, primary_suppression, secondary_suppression
+from dueregard.analytics.disclosure_control.symbols import FEWER_THAN_5, ROUNDS_TO_ZERO, WITHHELD, legend_for
+from dueregard.analytics.tables import Cell, ResultTable
+
+DERIVED_KINDS = frozenset({"rate", "percent", "ratio", "number", "p_value"})
+
+
+@dataclass(frozen=True)
+class DisclosurePolicy:
+    """What to apply. ``threshold`` None: no suppression. ``average_columns``: columns of averages (HESA rule)."""
+
+    threshold: int | None = None
+    rounding: RuleSet = "none"
+    secondary: bool = True
+    hide_zeros: bool = False
+    mark_rounded_zeros: bool = False
+    count_columns: tuple[str, ...] | None = None
+    row_total_column: str | None = None
+    total_row: int | None = None
+    average_columns: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.rounding not in RULE_SETS:
+            raise ValueError(f"rounding must be one of {RULE_SETS}, got {self.rounding!r}.")
+        if self.threshold is not None and self.threshold < 1:
+            raise ValueError("threshold must be 1 or more (or None for no suppression).")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "threshold": self.threshold,
+            "rounding": self.rounding,
+            "secondary": self.secondary,
+            "hide_zeros": self.hide_zeros,
+            "mark_rounded_zeros": self.mark_rounded_zeros,
+            "count_columns": None if self.count_columns is None else list(self.count_columns),
+            "row_total_column": self.row_total_column,
+            "total_row": self.total_row,
+            "average_columns": list(self.average_columns),
+        }
+
+
+def _withheld() -> Cell:
+    return Cell(value=None, symbol=WITHHELD)
+
+
+def _count_value(table: ResultTable, row: int, column: str) -> int:
+    value = table.cell(row, column).value
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(
+            f"Table {table.title!r}: the count in row {row + 1}, column {column!r} is {value!r}, not a count."
+        )
+    return value
+
+
+def _round_count(value: int, policy: DisclosurePolicy) -> Cell:
+    if policy.rounding == "hesa":
+        rounded = hesa_count(value)
+        if policy.mark_rounded_zeros and rounded == 0 and value > 0:
+            return Cell(value=0, display="0", symbol=ROUNDS_TO_ZERO)
+        return Cell(value=rounded, display=str(rounded))
+    if policy.rounding == "ofqual":
+        shown = ofqual_count(value)
+        if shown is None:
+            return Cell(value=None, symbol=FEWER_THAN_5)
+        return Cell(value=shown, display=str(shown))
+    return Cell(value=value, display=str(value))
+
+
+def _round_plain(value: int, policy: DisclosurePolicy) -> int:
+    if policy.rounding == "hesa":
+        return hesa_count(value)
+    if policy.rounding == "ofqual":
+        return 0 if value == 0 else max(5, hesa_count(value))
+    return value
+
+
+def apply_policy(
+    table: ResultTable,
+    *,
+    policy: DisclosurePolicy,
+    unknown_count: int | None = None,
+    unknowns_used: bool | None = None,
+) -> ResultTable:
+    """``table`` made safe to publish under ``policy`` (see the module documentation)."""
+    unknown = table.notes.unknown_count if unknown_count is None else unknown_count
+    used = table.notes.unknowns_used if unknowns_used is None else unknowns_used
+    if unknown is None or used is None:
+        raise ValueError(
+            f"Table {table.title!r}: say how many records had an unknown value and whether they were used "
+            "(unknown_count and unknowns_used) before publishing it."
+        )
+    count_ids = policy.count_columns or tuple(c.id for c in table.columns if c.kind == "count")
+    for column_id in (*count_ids, *policy.average_columns):
+        table.index_of(column_id)  # a KeyError names a missing column
+    if policy.row_total_column is not None and policy.row_total_column not in count_ids:
+        raise ValueError(f"The row-total column {policy.row_total_column!r} must be one of the count columns.")
+    if policy.total_row is not None and not 0 <= policy.total_row < len(table.rows):
+        raise ValueError(f"total_row {policy.total_row} is not a row of the table.")
+    grid_columns = [c for c in count_ids if c != policy.row_total_column]
+    body_rows = [r for r in range(len(table.rows)) if r != policy.total_row]
+
+    hidden: set[tuple[int, str]] = set()
+    disclosure: list[str] = []
+    if policy.threshold is not None:
+        grid = [[_count_value(table, r, c) for c in grid_columns] for r in body_rows]
+        primary = primary_suppression(grid, threshold=policy.threshold, hide_zeros=policy.hide_zeros)
+        zeros = "" if policy.hide_zeros else " (other than 0)"
+        disclosure.append(f"Counts below {policy.threshold}{zeros} are withheld ({WITHHELD}).")
+        positions: frozenset[Position] = primary
+        if policy.secondary and (policy.row_total_column is not None or policy.total_row is not None):
+            result = secondary_suppression(
+                grid,
+                primary,
+                row_totals=policy.row_total_column is not None,
+                column_totals=policy.total_row is not None,
+            )
+            positions = result.hidden
+            if result.secondary:
+                disclosure.append(
+                    "Further counts are withheld so that no withheld count can be worked out from totals."
+                )
+            for r in result.withheld_row_totals:
+                hidden.add((body_rows[r], policy.row_total_column or ""))
+            for c in result.withheld_column_totals:
+                hidden.add((policy.total_row if policy.total_row is not None else -1, grid_columns[c]))
+        hidden |= {(body_rows[r], grid_columns[c]) for r, c in positions}
+
+    new_rows: list[tuple[Cell, ...]] = []
+    for r, row in enumerate(table.rows):
+        row_hidden = any((r, c) in hidden for c in count_ids)
+        cells: list[Cell] = []
+        for column, cell in zip(table.columns, row, strict=True):
+            cells.append(_publish_cell(table, r, column.id, column.kind, cell, row_hidden, hidden, count_ids, policy))
+        new_rows.append(tuple(cells))
+
+    if policy.rounding == "hesa":
+        disclosure.append(
+            "Counts are rounded to the nearest 5 (0, 1 and 2 to 0; halves up) (HESA); percentages with a denominator "
+            f"below {HESA_PERCENT_MIN_DENOMINATOR:g} and averages of {HESA_AVERAGE_MAX_SUPPRESSED} or fewer people "
+            "are withheld; percentages are calculated from unrounded numbers."
+        )
+        unknown = hesa_count(unknown)
+    elif policy.rounding == "ofqual":
+        disclosure.append(
+            "Counts are rounded to the nearest 5; 1 to 4 is shown as “fewer than 5” and a true zero as 0 (Ofqual); "
+            "totals and percentages are calculated from unrounded values."
+        )
+        unknown = _round_plain(unknown, policy)
+    rounded_note = " (rounded)" if policy.rounding != "none" else ""
+    disclosure.append(
+        f"{unknown}{rounded_note} records had an unknown value; they were "
+        + ("used in these figures." if used else "not used in these figures.")
+    )
+    published = replace(table, rows=tuple(new_rows))
+    notes = replace(table.notes, unknown_count=unknown, unknowns_used=used).adding(disclosure=disclosure)
+    notes = notes.with_legend(legend_for(published.symbols_used()))
+    return replace(published, notes=notes)
+
+
+def _publish_cell(
+    table: ResultTable,
+    r: int,
+    column_id: str,
+    kind: str,
+    cell: Cell,
+    row_hidden: bool,
+    hidden: set[tuple[int, str]],
+    count_ids: tuple[str, ...],
+    policy: DisclosurePolicy,
+) -> Cell:
+    if (r, column_id) in hidden:
+        return _withheld()
+    if column_id in count_ids:
+        if cell.value is None:
+            return cell
+        published = _round_count(_count_value(table, r, column_id), policy)
+        return published
+    if kind not in DERIVED_KINDS and column_id not in policy.average_columns:
+        return cell
+    if cell.value is None and cell.symbol:
+        return cell
+    if row_hidden:
+        return _withheld()
+    denominator = cell.denominator
+    if policy.threshold is not None and denominator is not None and 0 < denominator < policy.threshold:
+        return _withheld()
+    if policy.rounding == "hesa":
+        if column_id in policy.average_columns:
+            if denominator is None:
+                raise ValueError(f"The average in row {r + 1}, column {column_id!r} needs its number of people.")
+            if not hesa_shows_average(denominator):
+                return _withheld()
+        elif kind in {"rate", "percent"}:
+            if denominator is None:
+                raise ValueError(f"The percentage in row {r + 1}, column {column_id!r} needs its denominator.")
+            if not hesa_shows_percentage(denominator):
+                return _withheld()
+    if policy.rounding != "none" and denominator is not None:
+        return replace(cell, denominator=_round_plain(denominator, policy))
+    return cell
