@@ -1,0 +1,95 @@
+"""Applying a disclosure policy to a result table."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dueregard.analytics.disclosure_control import FEWER_THAN_5, WITHHELD, DisclosurePolicy, apply_policy
+from dueregard.analytics.tables import Cell, Column, ResultTable, TableNotes, label
+
+COLUMNS = (
+    Column("group", "Ethnic group", "label"),
+    Column("appointed", "Appointed", "count"),
+    Column("not_appointed", "Not appointed", "count"),
+    Column("shortlisted", "Shortlisted", "count"),
+    Column("rate", "Appointed (%)", "percent"),
+)
+
+
+def _row(name: str, appointed: int, not_appointed: int) -> tuple[Cell, ...]:
+    total = appointed + not_appointed
+    rate = appointed / total * 100
+    return (
+        label(name),
+        Cell(appointed),
+        Cell(not_appointed),
+        Cell(total),
+        Cell(rate, f"{rate:.1f}", denominator=total),
+    )
+
+
+def _table(notes: TableNotes | None = None) -> ResultTable:
+    rows = [_row("Asian", 3, 12), _row("Black", 9, 30), _row("White", 40, 160)]
+    total = _row("Total", 52, 202)
+    return ResultTable(
+        title="Appointed from shortlisting",
+        columns=COLUMNS,
+        rows=(*rows, total),
+        notes=notes or TableNotes(reference_group="White", unknown_count=7, unknowns_used=False),
+    )
+
+
+SUPPRESS = DisclosurePolicy(threshold=5, row_total_column="shortlisted", total_row=3)
+
+
+def test_suppression_hides_small_counts_their_companions_and_the_rates_that_would_give_them_back() -> None:
+    out = apply_policy(_table(), policy=SUPPRESS)
+    assert out.cell(0, "appointed").symbol == WITHHELD
+    assert out.cell(0, "appointed").value is None
+    # Alone in its row and column: a companion in each goes too.
+    assert out.cell(0, "not_appointed").symbol == WITHHELD
+    assert out.cell(1, "appointed").symbol == WITHHELD
+    # Rates beside a published denominator would give the counts back.
+    assert out.cell(0, "rate").symbol == WITHHELD
+    assert out.cell(1, "rate").symbol == WITHHELD
+    assert out.cell(2, "rate").value == pytest.approx(20.0)
+    assert ("!", "withheld to protect confidentiality") in out.notes.legend
+    assert any("7 records had an unknown value; they were not used" in note for note in out.notes.disclosure)
+
+
+def test_no_hidden_count_survives_in_the_published_json() -> None:
+    out = apply_policy(_table(), policy=SUPPRESS)
+    data = json.dumps(out.to_dict())
+    assert json.loads(data)["rows"][0][1] == {"value": None, "display": "", "symbol": "!"}
+
+
+def test_hesa_rounds_counts_and_denominators_and_keeps_percentages_unrounded() -> None:
+    out = apply_policy(_table(), policy=DisclosurePolicy(rounding="hesa"))
+    assert [cell.value for cell in out.column("appointed")] == [5, 10, 40, 50]
+    assert out.cell(0, "rate").symbol == WITHHELD  # denominator 15 < 22.5
+    assert out.cell(1, "rate").value == pytest.approx(9 / 39 * 100)
+    assert out.cell(1, "rate").denominator == 40
+    assert out.notes.unknown_count == 5
+    assert any("HESA" in note for note in out.notes.disclosure)
+
+
+def test_ofqual_shows_fewer_than_5() -> None:
+    out = apply_policy(_table(), policy=DisclosurePolicy(rounding="ofqual"))
+    assert out.cell(0, "appointed").text == FEWER_THAN_5
+    assert out.cell(0, "shortlisted").value == 15
+    assert dict(out.notes.legend)[FEWER_THAN_5].startswith("between 1 and 4")
+
+
+def test_a_table_that_does_not_state_its_unknowns_is_refused() -> None:
+    table = _table(TableNotes(reference_group="White"))
+    with pytest.raises(ValueError, match="unknown value"):
+        apply_policy(table, policy=SUPPRESS)
+    out = apply_policy(table, policy=SUPPRESS, unknown_count=0, unknowns_used=False)
+    assert out.notes.unknown_count == 0
+
+
+def test_applying_the_hesa_rules_twice_changes_nothing_more() -> None:
+    once = apply_policy(_table(), policy=DisclosurePolicy(rounding="hesa"))
+    assert apply_policy(once, policy=DisclosurePolicy(rounding="hesa")).rows == once.rows
