@@ -10,6 +10,7 @@ from dueregard.analytics.statistics.contingency import (
     expected_counts,
     fisher_exact,
 )
+from dueregard.analytics.statistics.disparity_table import disparity_table
 from dueregard.analytics.statistics.impact import (
     FOUR_FIFTHS,
     WRES_NON_ADVERSE_BAND,
@@ -68,6 +69,7 @@ __all__ = [
     "chi_square",
     "confusion_by_group",
     "disparity",
+    "disparity_table",
     "disproportionality_ratios",
     "expected_counts",
     "expected_in_group",
