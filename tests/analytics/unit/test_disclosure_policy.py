@@ -93,3 +93,20 @@ def test_a_table_that_does_not_state_its_unknowns_is_refused() -> None:
 def test_applying_the_hesa_rules_twice_changes_nothing_more() -> None:
     once = apply_policy(_table(), policy=DisclosurePolicy(rounding="hesa"))
     assert apply_policy(once, policy=DisclosurePolicy(rounding="hesa")).rows == once.rows
+
+
+def test_a_withheld_total_takes_the_grand_total_with_it() -> None:
+    columns = (Column("g", "Group", "label"), Column("x", "X", "count"), Column("y", "Y", "count"))
+    columns += (Column("total", "Total", "count"),)
+    rows = (
+        (label("A"), Cell(0), Cell(3), Cell(3)),
+        (label("B"), Cell(0), Cell(10), Cell(10)),
+        (label("Total"), Cell(0), Cell(13), Cell(13)),
+    )
+    table = ResultTable(title="t", columns=columns, rows=rows, notes=TableNotes(unknown_count=0, unknowns_used=False))
+    out = apply_policy(table, policy=DisclosurePolicy(threshold=5, row_total_column="total", total_row=2))
+    published = [[cell.text for cell in row] for row in out.rows]
+    assert published[0][2] == WITHHELD
+    assert published[2][3] == WITHHELD
+    # What is left (B's total 10 and Y's total 13) cannot give A's 3 back: A's Y lies anywhere from 3 to 13.
+    assert published == [["A", "!", "!", "!"], ["B", "!", "!", "10"], ["Total", "!", "13", "!"]]

@@ -157,6 +157,10 @@ def apply_policy(
                 hidden.add((body_rows[r], policy.row_total_column or ""))
             for c in result.withheld_column_totals:
                 hidden.add((policy.total_row if policy.total_row is not None else -1, grid_columns[c]))
+            both_margins = policy.row_total_column is not None and policy.total_row is not None
+            if both_margins and (result.withheld_row_totals or result.withheld_column_totals):
+                # The grand total would give a withheld total back (grand total − the published ones).
+                hidden.add((policy.total_row if policy.total_row is not None else -1, policy.row_total_column or ""))
         hidden |= {(body_rows[r], grid_columns[c]) for r, c in positions}
 
     new_rows: list[tuple[Cell, ...]] = []
