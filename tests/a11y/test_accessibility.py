@@ -94,8 +94,10 @@ def _crawl(page: Any, base_url: str) -> tuple[list[str], list[str]]:
             target = parsed.path + (f"?{parsed.query}" if parsed.query else "")
             if target not in seen:
                 queue.append(target)
-        # The error state of data-entry forms (those marked novalidate; none of them deletes anything).
+        # The error state of data-entry forms (those marked novalidate; none of them deletes anything). Forms
+        # folded away in a closed <details> are opened first, as a person would.
         if page.locator("form[novalidate]").count() and "sign-in" not in path:
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
             page.evaluate(EMPTY_THE_FORM)
             page.locator("form[novalidate] button.govuk-button").first.click()
             page.wait_for_load_state()
