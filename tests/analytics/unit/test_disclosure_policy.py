@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from dueregard.analytics.disclosure_control import FEWER_THAN_5, WITHHELD, DisclosurePolicy, apply_policy
-from dueregard.analytics.tables import Cell, Column, ResultTable, TableNotes, label
+from dueregard.analytics.disclosure import FEWER_THAN_5, WITHHELD, DisclosurePolicy, apply_policy
+from dueregard.analytics.results import Cell, Column, ResultTable, TableNotes, label
 
 COLUMNS = (
     Column("group", "Ethnic group", "label"),

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dueregard.analytics.disclosure_control import (
+from dueregard.analytics.disclosure import (
     FEWER_THAN_5,
     check_group_sizes,
     hesa_count,

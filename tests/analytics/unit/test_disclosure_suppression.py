@@ -11,8 +11,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dueregard.analytics.disclosure_control import primary_suppression, secondary_suppression, suppress
-from dueregard.analytics.disclosure_control.suppression import Position
+from dueregard.analytics.disclosure import primary_suppression, secondary_suppression, suppress
+from dueregard.analytics.disclosure.suppression import Position
 
 
 def recovered(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from dueregard.analytics.statistics._common import check_count
+from dueregard.analytics.stats._common import check_count
 
 MIN_EXPECTED = 5.0
 Alternative = Literal["two-sided", "less", "greater"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dueregard.analytics.statistics import (
+from dueregard.analytics.stats import (
     association_test,
     benjamini_hochberg,
     bonferroni,

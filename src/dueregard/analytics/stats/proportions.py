@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from dueregard.analytics.statistics._common import check_part, z_for
+from dueregard.analytics.stats._common import check_part, z_for
 
 
 @dataclass(frozen=True)

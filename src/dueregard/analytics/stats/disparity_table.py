@@ -1,4 +1,4 @@
-"""One outcome by group as a :class:`~dueregard.analytics.tables.ResultTable`: each group's count, rate with its
+"""One outcome by group as a :class:`~dueregard.analytics.results.ResultTable`: each group's count, rate with its
 Wilson interval, relative likelihood against the reference group with its Katz interval, and the four-fifths
 impact ratio; the notes carry the reference group, the unknowns, the declaration rate, the test of the whole
 table (χ² or Fisher by the rule) and the methods.
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dueregard.analytics.statistics._common import round_half_up
-from dueregard.analytics.statistics.contingency import association_test
-from dueregard.analytics.statistics.impact import FOUR_FIFTHS, impact_ratios
-from dueregard.analytics.statistics.proportions import proportion
-from dueregard.analytics.statistics.ratios import ZeroCells, rate_ratio
-from dueregard.analytics.tables import Cell, Column, ResultTable, TableNotes, label
+from dueregard.analytics.results import Cell, Column, ResultTable, TableNotes, label
+from dueregard.analytics.stats._common import round_half_up
+from dueregard.analytics.stats.contingency import association_test
+from dueregard.analytics.stats.impact import FOUR_FIFTHS, impact_ratios
+from dueregard.analytics.stats.proportions import proportion
+from dueregard.analytics.stats.ratios import ZeroCells, rate_ratio
 
 NOT_APPLICABLE = "N/A"
 

@@ -10,7 +10,7 @@ population). 1 means proportionate; above 1 over-represented.
 whole is a census population, and close when the whole is a workforce much larger than the subset — so the
 interval is the Wilson interval of the subset share divided by the whole's share. It does not widen for sampling
 error in the whole; when both are samples of similar size compare them with
-:func:`~dueregard.analytics.statistics.ratios.rate_ratio` on the subset and the rest of the whole instead.
+:func:`~dueregard.analytics.stats.ratios.rate_ratio` on the subset and the rest of the whole instead.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from dueregard.analytics.statistics._common import check_part
-from dueregard.analytics.statistics.proportions import Proportion, proportion
+from dueregard.analytics.stats._common import check_part
+from dueregard.analytics.stats.proportions import Proportion, proportion
 
 INDEX_INTERVAL_METHOD = "Wilson interval of the subset's share ÷ the whole's share (the whole taken as a benchmark)"
 

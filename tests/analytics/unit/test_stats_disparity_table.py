@@ -8,9 +8,9 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dueregard.analytics.disclosure_control import DisclosurePolicy, apply_policy
-from dueregard.analytics.statistics import disparity_table
-from dueregard.analytics.tables import ResultTable
+from dueregard.analytics.disclosure import DisclosurePolicy, apply_policy
+from dueregard.analytics.results import ResultTable
+from dueregard.analytics.stats import disparity_table
 
 WRES = {"White": (1000, 300), "Ethnic minorities": (500, 100)}
 

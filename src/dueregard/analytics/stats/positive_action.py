@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dueregard.analytics.statistics._common import below, check_part
+from dueregard.analytics.stats._common import below, check_part
 
 DEFAULT_SMALL_RATIO = 0.8
 LAWFUL = "Training for this work and encouragement to apply for it are lawful positive action."

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from dueregard.analytics.statistics import (
+from dueregard.analytics.stats import (
     association_test,
     chi_square,
     disproportionality_ratios,

@@ -1,4 +1,4 @@
-"""Applying a disclosure policy to a :class:`~dueregard.analytics.tables.ResultTable`.
+"""Applying a disclosure policy to a :class:`~dueregard.analytics.results.ResultTable`.
 
 A policy combines primary suppression below a threshold, secondary suppression against the published totals,
 and a rounding rule set (none, HESA, Ofqual). :func:`apply_policy` returns a new table in which
@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dueregard.analytics.disclosure_control.rounding import (
+from dueregard.analytics.disclosure.rounding import (
     HESA_AVERAGE_MAX_SUPPRESSED,
     HESA_PERCENT_MIN_DENOMINATOR,
     RULE_SETS,
@@ -32,9 +32,9 @@ from dueregard.analytics.disclosure_control.rounding import (
     hesa_shows_percentage,
     ofqual_count,
 )
-from dueregard.analytics.disclosure_control.suppression import Position, primary_suppression, secondary_suppression
-from dueregard.analytics.disclosure_control.symbols import FEWER_THAN_5, ROUNDS_TO_ZERO, WITHHELD, legend_for
-from dueregard.analytics.tables import Cell, ResultTable
+from dueregard.analytics.disclosure.suppression import Position, primary_suppression, secondary_suppression
+from dueregard.analytics.disclosure.symbols import FEWER_THAN_5, ROUNDS_TO_ZERO, WITHHELD, legend_for
+from dueregard.analytics.results import Cell, ResultTable
 
 DERIVED_KINDS = frozenset({"rate", "percent", "ratio", "number", "p_value"})
 

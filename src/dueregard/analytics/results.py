@@ -69,7 +69,7 @@ class Cell:
     ``value`` is the full-precision value (never rounded; None when there is none to give). ``display`` is the
     text published. ``symbol`` (``!``, ``?``, ``-``, ``N/A``, ``~0``, or a rule set's "fewer than 5") replaces the
     figure in what a reader sees when set; a suppressed cell keeps its value internally only until disclosure control
-    drops it (see :func:`dueregard.analytics.disclosure_control.apply_policy`). ``denominator`` is the count a
+    drops it (see :func:`dueregard.analytics.disclosure.apply_policy`). ``denominator`` is the count a
     rate or share was computed over; ``low`` / ``high`` the interval (95% unless the table's method notes say
     otherwise)."""
 

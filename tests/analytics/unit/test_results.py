@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dueregard.analytics.tables import Cell, Column, ResultTable, TableNotes, csv_safe, label
+from dueregard.analytics.results import Cell, Column, ResultTable, TableNotes, csv_safe, label
 
 
 def _table() -> ResultTable:

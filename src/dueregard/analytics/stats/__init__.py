@@ -3,15 +3,15 @@ sample sizes and the positive-action check. Pure Python; SciPy is imported insid
 importing this package is fast. Each module says what it computes and how; docs/user-guide/statistics.md
 explains the measures in plain English and docs/decisions/0201-statistics-methods.md why these methods."""
 
-from dueregard.analytics.statistics.contingency import (
+from dueregard.analytics.stats.contingency import (
     TestResult,
     association_test,
     chi_square,
     expected_counts,
     fisher_exact,
 )
-from dueregard.analytics.statistics.disparity_table import disparity_table
-from dueregard.analytics.statistics.impact import (
+from dueregard.analytics.stats.disparity_table import disparity_table
+from dueregard.analytics.stats.impact import (
     FOUR_FIFTHS,
     WRES_NON_ADVERSE_BAND,
     ImpactRatio,
@@ -19,30 +19,30 @@ from dueregard.analytics.statistics.impact import (
     impact_ratios,
     in_non_adverse_band,
 )
-from dueregard.analytics.statistics.multiple import Adjusted, benjamini_hochberg, bonferroni
-from dueregard.analytics.statistics.population import Disproportionality, disproportionality_ratios, rate_per_1000
-from dueregard.analytics.statistics.positive_action import PositiveActionCheck, positive_action_check
-from dueregard.analytics.statistics.proportions import Proportion, proportion, wilson_interval
-from dueregard.analytics.statistics.ratios import (
+from dueregard.analytics.stats.multiple import Adjusted, benjamini_hochberg, bonferroni
+from dueregard.analytics.stats.population import Disproportionality, disproportionality_ratios, rate_per_1000
+from dueregard.analytics.stats.positive_action import PositiveActionCheck, positive_action_check
+from dueregard.analytics.stats.proportions import Proportion, proportion, wilson_interval
+from dueregard.analytics.stats.ratios import (
     RateRatio,
     rate_ratio,
     ratio_of_published_percentages,
     relative_likelihood,
 )
-from dueregard.analytics.statistics.representation import (
+from dueregard.analytics.stats.representation import (
     RepresentationIndex,
     representation_index,
     representation_share,
 )
-from dueregard.analytics.statistics.sample_size import expected_in_group, people_per_group, sample_needed_for_group
-from dueregard.analytics.statistics.selection import (
+from dueregard.analytics.stats.sample_size import expected_in_group, people_per_group, sample_needed_for_group
+from dueregard.analytics.stats.selection import (
     Confusion,
     SelectionRates,
     confusion_by_group,
     disparity,
     selection_rates,
 )
-from dueregard.analytics.statistics.survey import (
+from dueregard.analytics.stats.survey import (
     GapTest,
     kish_effective_sample_size,
     two_proportion_z_test,

@@ -9,7 +9,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dueregard.analytics.statistics import benjamini_hochberg, impact_ratios, rate_ratio, wilson_interval
+from dueregard.analytics.stats import benjamini_hochberg, impact_ratios, rate_ratio, wilson_interval
 
 
 @st.composite

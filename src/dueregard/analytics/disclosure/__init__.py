@@ -1,14 +1,14 @@
 """Disclosure control for published tables: primary and secondary suppression, rounding rule sets (HESA,
 Ofqual, none), the standard symbols and their legend, the minimum group size rule, and a policy that applies all
-of it to a :class:`~dueregard.analytics.tables.ResultTable`. See docs/decisions/0202-disclosure-control.md."""
+of it to a :class:`~dueregard.analytics.results.ResultTable`. See docs/decisions/0202-disclosure-control.md."""
 
-from dueregard.analytics.disclosure_control.group_size import (
+from dueregard.analytics.disclosure.group_size import (
     DEFAULT_MINIMUM_GROUP_SIZE,
     GroupSizeCheck,
     check_group_sizes,
 )
-from dueregard.analytics.disclosure_control.policy import DisclosurePolicy, apply_policy
-from dueregard.analytics.disclosure_control.rounding import (
+from dueregard.analytics.disclosure.policy import DisclosurePolicy, apply_policy
+from dueregard.analytics.disclosure.rounding import (
     RULE_SETS,
     RuleSet,
     hesa_count,
@@ -17,7 +17,7 @@ from dueregard.analytics.disclosure_control.rounding import (
     ofqual_count,
     round_to_base,
 )
-from dueregard.analytics.disclosure_control.suppression import (
+from dueregard.analytics.disclosure.suppression import (
     Suppression,
     feasible_range,
     primary_suppression,
@@ -25,7 +25,7 @@ from dueregard.analytics.disclosure_control.suppression import (
     secondary_suppression,
     suppress,
 )
-from dueregard.analytics.disclosure_control.symbols import (
+from dueregard.analytics.disclosure.symbols import (
     FEWER_THAN_5,
     LEGEND,
     NOT_APPLICABLE,

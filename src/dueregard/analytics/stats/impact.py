@@ -3,7 +3,7 @@
 **Four-fifths (adverse impact) rule** (US EEOC Uniform Guidelines, 1978, used widely in UK recruitment
 monitoring): each group's impact ratio is its selection rate ÷ the highest group's rate; a ratio below 0.8
 (four fifths) is flagged as possible adverse impact. It is a rule of thumb, not a test: small groups need
-:func:`~dueregard.analytics.statistics.contingency.association_test` as well.
+:func:`~dueregard.analytics.stats.contingency.association_test` as well.
 
 **Non-adverse band** (documented option, wording *unconfirmed*): WRES reads a relative likelihood between
 0.80 and 1.25 as "no adverse impact" — 1.25 is the reciprocal of 0.8, so the band is symmetric on the ratio scale.
@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dueregard.analytics.statistics._common import below
+from dueregard.analytics.stats._common import below
 
 FOUR_FIFTHS = 0.8
 WRES_NON_ADVERSE_BAND = (0.8, 1.25)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from dueregard.analytics.statistics._common import z_for
+from dueregard.analytics.stats._common import z_for
 
 
 def people_per_group(*, baseline: float, gap_points: float, power: float = 0.8, alpha: float = 0.05) -> int:

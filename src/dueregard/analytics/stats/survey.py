@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dueregard.analytics.statistics._common import check_part
+from dueregard.analytics.stats._common import check_part
 
 
 @dataclass(frozen=True)

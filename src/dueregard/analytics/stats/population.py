@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dueregard.analytics.statistics._common import check_count, z_for
+from dueregard.analytics.stats._common import check_count, z_for
 
 CAVEATS = (
     "Rates compare searches with the census population: analyse at force level, because populations and "
