@@ -349,7 +349,7 @@ def _lock_for_change(
     assessment: Assessment, *, expected_lock_version: int | None, editable_states: Iterable[str] = EDITABLE
 ) -> Assessment:
     """The assessment row, locked for this transaction, after the state and optimistic-lock checks."""
-    current = Assessment.objects.select_for_update().select_related("updated_by").get(pk=assessment.pk)
+    current = Assessment.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=assessment.pk)
     if current.state not in set(editable_states):
         raise ValidationError(_locked_message(current))
     if expected_lock_version is not None and current.lock_version != expected_lock_version:
@@ -918,7 +918,7 @@ def assessment_transition(
         raise _refuse("state", _("Unknown state: %(value)s.") % {"value": to}) from None
     _require_for_transition(actor, assessment, target)
     organisation = assessment.organisation
-    current = Assessment.objects.select_for_update().select_related("updated_by").get(pk=assessment.pk)
+    current = Assessment.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=assessment.pk)
     if expected_lock_version is not None and current.lock_version != expected_lock_version:
         raise ConcurrentEditError(assessment=current)
     if target in SYSTEM_ONLY:
