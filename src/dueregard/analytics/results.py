@@ -127,7 +127,12 @@ class TableNotes:
     ``unknowns_used``: whether they were counted in the figures (normally False: excluded from rates and ratios);
     ``declaration_rate``: known / total, 0–1. ``legend`` maps every symbol used in the table to its meaning;
     ``disclosure`` lists the suppression and rounding applied; ``methods`` the statistical methods (interval,
-    test, adjustment); ``warnings`` anything a reader must know (small expected counts, a zero cell)."""
+    test, adjustment); ``warnings`` anything a reader must know (a zero cell, a small group).
+
+    ``tests`` holds figures computed from *every* row at once: the result of the test of the whole table (method,
+    statistic, p-value, smallest expected count) and its warnings. They are kept apart from ``methods`` because
+    such a figure, with the published cells, can give a withheld count back; disclosure control drops them when it
+    withholds a count (see :func:`dueregard.analytics.disclosure.apply_policy`)."""
 
     reference_group: str | None = None
     unknown_count: int | None = None
@@ -137,6 +142,7 @@ class TableNotes:
     legend: tuple[tuple[str, str], ...] = ()
     disclosure: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    tests: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,6 +154,7 @@ class TableNotes:
             "legend": [{"symbol": symbol, "meaning": meaning} for symbol, meaning in self.legend],
             "disclosure": list(self.disclosure),
             "warnings": list(self.warnings),
+            "tests": list(self.tests),
         }
 
     @classmethod
@@ -161,6 +168,7 @@ class TableNotes:
             legend=tuple((item["symbol"], item["meaning"]) for item in data.get("legend", ())),
             disclosure=tuple(data.get("disclosure", ())),
             warnings=tuple(data.get("warnings", ())),
+            tests=tuple(data.get("tests", ())),
         )
 
     def with_legend(self, entries: Iterable[tuple[str, str]]) -> TableNotes:
@@ -171,9 +179,14 @@ class TableNotes:
         return replace(self, legend=tuple(known.items()))
 
     def adding(
-        self, *, methods: Sequence[str] = (), disclosure: Sequence[str] = (), warnings: Sequence[str] = ()
+        self,
+        *,
+        methods: Sequence[str] = (),
+        disclosure: Sequence[str] = (),
+        warnings: Sequence[str] = (),
+        tests: Sequence[str] = (),
     ) -> TableNotes:
-        """These notes with more method, disclosure or warning notes (duplicates dropped, order kept)."""
+        """These notes with more method, disclosure, warning or test notes (duplicates dropped, order kept)."""
 
         def merged(old: tuple[str, ...], new: Sequence[str]) -> tuple[str, ...]:
             return tuple(dict.fromkeys((*old, *new)))
@@ -183,6 +196,7 @@ class TableNotes:
             methods=merged(self.methods, methods),
             disclosure=merged(self.disclosure, disclosure),
             warnings=merged(self.warnings, warnings),
+            tests=merged(self.tests, tests),
         )
 
 

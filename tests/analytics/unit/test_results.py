@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dueregard.analytics.results import Cell, Column, ResultTable, TableNotes, csv_safe, label
+from dueregard.analytics.results import COLUMN_KINDS, Cell, Column, ResultTable, TableNotes, csv_safe, label
 
 
 def _table() -> ResultTable:
@@ -28,6 +28,7 @@ def _table() -> ResultTable:
             methods=("Wilson score 95% interval",),
             legend=(("!", "withheld to protect confidentiality"),),
             disclosure=("Counts below 5 withheld.",),
+            tests=("Pearson χ²: statistic 17.045, p = 3.65e-05.",),
         ),
     )
 
@@ -87,3 +88,59 @@ def test_symbols_used_and_legend_merging() -> None:
     assert table.symbols_used() == frozenset({"!", "-"})
     notes = table.notes.with_legend([("!", "other meaning"), ("-", "not collected")])
     assert dict(notes.legend) == {"!": "withheld to protect confidentiality", "-": "not collected"}
+
+
+def test_notes_from_an_older_dict_without_tests_still_load() -> None:
+    data = _table().to_dict()
+    del data["notes"]["tests"]
+    assert ResultTable.from_dict(data).notes.tests == ()
+
+
+def test_adding_notes_keeps_order_and_drops_duplicates() -> None:
+    notes = TableNotes(methods=("a",)).adding(methods=["b", "a"], tests=["t"], warnings=["w"], disclosure=["d"])
+    assert (notes.methods, notes.tests, notes.warnings, notes.disclosure) == (("a", "b"), ("t",), ("w",), ("d",))
+
+
+finite = st.floats(allow_nan=False, allow_infinity=False)
+cells = st.builds(
+    Cell,
+    value=st.one_of(st.none(), st.integers(-(10**6), 10**6), finite, st.text(max_size=8)),
+    display=st.text(max_size=8),
+    symbol=st.sampled_from(["", "!", "?", "-", "N/A", "~0"]),
+    denominator=st.one_of(st.none(), st.integers(0, 10**6)),
+    low=st.one_of(st.none(), finite),
+    high=st.one_of(st.none(), finite),
+)
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> ResultTable:
+    width = draw(st.integers(min_value=1, max_value=4))
+    ids = draw(st.lists(st.text(min_size=1, max_size=5), min_size=width, max_size=width, unique=True))
+    kinds = draw(st.lists(st.sampled_from(sorted(COLUMN_KINDS)), min_size=width, max_size=width))
+    rows = draw(st.lists(st.tuples(*[cells] * width), max_size=4))
+    notes = TableNotes(
+        reference_group=draw(st.one_of(st.none(), st.text(max_size=5))),
+        unknown_count=draw(st.one_of(st.none(), st.integers(0, 100))),
+        unknowns_used=draw(st.one_of(st.none(), st.booleans())),
+        declaration_rate=draw(st.one_of(st.none(), st.floats(0, 1))),
+        legend=tuple(draw(st.dictionaries(st.text(min_size=1, max_size=3), st.text(max_size=9))).items()),
+        methods=tuple(draw(st.lists(st.text(max_size=9), max_size=2))),
+    )
+    columns = tuple(Column(i, i.upper(), k) for i, k in zip(ids, kinds, strict=True))
+    return ResultTable(title=draw(st.text(max_size=9)), columns=columns, rows=tuple(rows), notes=notes)
+
+
+@given(tables())
+def test_any_table_round_trips_through_json(table: ResultTable) -> None:
+    assert ResultTable.from_dict(json.loads(json.dumps(table.to_dict()))) == table
+
+
+@given(tables())
+def test_csv_rows_have_the_header_width_and_no_formula(table: ResultTable) -> None:
+    rows = table.to_csv_rows()
+    assert len({len(row) for row in rows}) == 1
+    for row in rows:
+        for text in row:
+            if text.startswith(("=", "+", "@", "\t", "\r")):
+                raise AssertionError(f"{text!r} would run as a formula")
