@@ -31,7 +31,7 @@ def test_wres_indicator_2_as_a_table() -> None:
     assert table.notes.unknown_count == 50
     assert table.notes.unknowns_used is False
     assert round(table.notes.declaration_rate or 0, 4) == round(1500 / 1550, 4)
-    assert any("Pearson χ²: statistic 17.045, p = 3.65e-05" in m for m in table.notes.methods)
+    assert any("Pearson χ²: statistic 17.045, p = 3.65e-05" in m for m in table.notes.tests)
     assert ResultTable.from_dict(json.loads(json.dumps(table.to_dict()))) == table
 
 
@@ -42,7 +42,7 @@ def test_a_zero_cell_is_shown_as_not_applicable_with_a_warning() -> None:
     assert cell.symbol == "N/A"
     assert any("zero cell" in w for w in table.notes.warnings)
     assert ("N/A", "not applicable") in table.notes.legend
-    assert any("Fisher" in m or "χ²" in m for m in table.notes.methods)
+    assert any("Fisher" in m or "χ²" in m for m in table.notes.tests)
 
 
 @given(

@@ -1,7 +1,7 @@
 """One outcome by group as a :class:`~dueregard.analytics.results.ResultTable`: each group's count, rate with its
 Wilson interval, relative likelihood against the reference group with its Katz interval, and the four-fifths
-impact ratio; the notes carry the reference group, the unknowns, the declaration rate, the test of the whole
-table (χ² or Fisher by the rule) and the methods.
+impact ratio; the notes carry the reference group, the unknowns, the declaration rate, the methods, and (in
+``notes.tests``) the test of the whole table (χ² or Fisher by the rule).
 
 Display strings: rates as percentages to one decimal place, ratios to two decimal places (half up); the values are
 never rounded. Not calculable figures have no value and the symbol ``N/A``, with the reason in the warnings.
@@ -85,15 +85,21 @@ def disparity_table(
         + ("Haldane–Anscombe +0.5." if zero_cells == "haldane" else "not calculable."),
         f"Impact ratio = group rate ÷ highest rate; below {impact_threshold:g} flagged (four-fifths rule).",
     ]
+    methods.append(
+        "Test of the whole table: Pearson χ² when every expected count is at least 5, else Fisher's exact test (2×2)."
+    )
     table_counts = [[counts[g][1], counts[g][0] - counts[g][1]] for g in sorted(counts) if counts[g][0] > 0]
+    tests: list[str] = []
     try:
         test = association_test(table_counts)
     except ValueError as error:
-        warnings.append(f"No test of the whole table: {error}")
+        tests.append(f"No test of the whole table: {error}")
     else:
+        # The statistic, p-value and smallest expected count are functions of every cell: they go in notes.tests,
+        # which disclosure control drops when it withholds a count.
         statistic = "" if test.statistic is None else f"statistic {test.statistic:.3f}, "
-        methods.append(f"{test.method}: {statistic}p = {test.p_value:.3g}. {test.reason}")
-        warnings.extend(test.warnings)
+        tests.append(f"{test.method}: {statistic}p = {test.p_value:.3g}. {test.reason}")
+        tests.extend(test.warnings)
 
     known = sum(n for n, _k in counts.values())
     total = known + unknown[0]
@@ -116,5 +122,6 @@ def disparity_table(
             methods=tuple(methods),
             legend=(("N/A", "not applicable"),) if any(c.symbol == "N/A" for r in rows for c in r) else (),
             warnings=tuple(warnings),
+            tests=tuple(tests),
         ),
     )
