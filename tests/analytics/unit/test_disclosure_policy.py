@@ -8,6 +8,7 @@ import pytest
 
 from dueregard.analytics.disclosure import FEWER_THAN_5, WITHHELD, DisclosurePolicy, apply_policy
 from dueregard.analytics.results import Cell, Column, ResultTable, TableNotes, label
+from dueregard.analytics.stats import disparity_table
 
 COLUMNS = (
     Column("group", "Ethnic group", "label"),
@@ -96,8 +97,12 @@ def test_applying_the_hesa_rules_twice_changes_nothing_more() -> None:
 
 
 def test_a_withheld_total_takes_the_grand_total_with_it() -> None:
-    columns = (Column("g", "Group", "label"), Column("x", "X", "count"), Column("y", "Y", "count"))
-    columns += (Column("total", "Total", "count"),)
+    columns = (
+        Column("g", "Group", "label"),
+        Column("x", "X", "count"),
+        Column("y", "Y", "count"),
+        Column("total", "Total", "count"),
+    )
     rows = (
         (label("A"), Cell(0), Cell(3), Cell(3)),
         (label("B"), Cell(0), Cell(10), Cell(10)),
@@ -110,3 +115,57 @@ def test_a_withheld_total_takes_the_grand_total_with_it() -> None:
     assert published[2][3] == WITHHELD
     # What is left (B's total 10 and Y's total 13) cannot give A's 3 back: A's Y lies anywhere from 3 to 13.
     assert published == [["A", "!", "!", "!"], ["B", "!", "!", "10"], ["Total", "!", "13", "!"]]
+
+
+def _by_group(table: ResultTable, column: str) -> dict[str, str]:
+    return {str(row[0].value): table.cell(r, column).text for r, row in enumerate(table.rows)}
+
+
+def test_a_withheld_reference_group_takes_every_relative_likelihood_with_it() -> None:
+    # Otherwise Black's ratio (0.40 / reference rate) and published rate would give the reference's rate, and with
+    # its published n, its withheld count, back.
+    table = disparity_table(
+        title="t", counts={"Asian": (12, 3), "Black": (40, 16), "White": (300, 60)}, reference="Asian"
+    )
+    out = apply_policy(table, policy=DisclosurePolicy(threshold=5))
+    assert set(_by_group(out, "relative_likelihood").values()) == {WITHHELD}
+    assert any("compare groups" in note for note in out.notes.disclosure)
+
+
+def test_a_withheld_highest_rate_takes_every_impact_ratio_with_it() -> None:
+    table = disparity_table(
+        title="t", counts={"Asian": (6, 4), "Black": (40, 16), "White": (300, 60)}, reference="White"
+    )
+    out = apply_policy(table, policy=DisclosurePolicy(threshold=5))
+    assert set(_by_group(out, "impact_ratio").values()) == {WITHHELD}
+    # The reference group is published, so the other relative likelihoods stay.
+    assert _by_group(out, "relative_likelihood")["Black"] == "2.00"
+
+
+def test_ratios_against_a_published_comparator_stay() -> None:
+    table = disparity_table(
+        title="t", counts={"Asian": (12, 3), "Black": (40, 16), "White": (300, 60)}, reference="White"
+    )
+    out = apply_policy(table, policy=DisclosurePolicy(threshold=5))
+    assert _by_group(out, "impact_ratio") == {"Asian": WITHHELD, "Black": "1.00", "White": "0.50 (below 0.8)"}
+    assert _by_group(out, "relative_likelihood")["Asian"] == WITHHELD
+
+
+def test_the_test_of_the_whole_table_goes_when_a_count_is_withheld_or_rounded() -> None:
+    counts = {"Asian": (12, 3), "Black": (40, 16), "White": (300, 60)}
+    table = disparity_table(title="t", counts=counts, reference="White", unknown=(0, 0))
+    assert table.notes.tests
+    assert apply_policy(table, policy=DisclosurePolicy()).notes.tests == table.notes.tests
+    assert apply_policy(table, policy=DisclosurePolicy(threshold=3)).notes.tests == table.notes.tests
+    for policy in (DisclosurePolicy(threshold=5), DisclosurePolicy(rounding="hesa")):
+        out = apply_policy(table, policy=policy)
+        assert out.notes.tests == ()
+        assert any("test of the whole table is not shown" in note for note in out.notes.disclosure)
+
+
+def test_a_p_value_column_is_withheld_when_any_row_is() -> None:
+    columns = (Column("g", "Group", "label"), Column("k", "k", "count"), Column("p", "p", "p_value"))
+    rows = ((label("A"), Cell(3), Cell(0.2)), (label("B"), Cell(30), Cell(0.01)))
+    table = ResultTable(title="t", columns=columns, rows=rows, notes=TableNotes(unknown_count=0, unknowns_used=False))
+    out = apply_policy(table, policy=DisclosurePolicy(threshold=5))
+    assert [row[2].text for row in out.rows] == [WITHHELD, WITHHELD]

@@ -37,6 +37,7 @@ def test_haldane_adds_a_half_to_each_cell_and_says_so() -> None:
     result = rate_ratio(k_group=0, n_group=40, k_reference=12, n_reference=300, zero_cells="haldane")
     assert result.state == "haldane"
     assert result.ratio == pytest.approx((0.5 / 41) / (12.5 / 301))
+    assert result.ratio is not None
     assert result.low is not None
     assert result.high is not None
     assert result.low < result.ratio < result.high

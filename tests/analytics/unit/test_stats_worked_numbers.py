@@ -32,6 +32,8 @@ WRES_TABLE = [[300, 700], [100, 400]]
 def test_wres_indicator_2_relative_likelihood_and_katz_interval() -> None:
     result = rate_ratio(k_group=300, n_group=1000, k_reference=100, n_reference=500)
     assert result.state == "calculated"
+    assert result.low is not None
+    assert result.high is not None
     assert f"{result.ratio:.2f}" == "1.50"
     assert (round(result.low, 4), round(result.high, 4)) == (1.2290, 1.8307)
 

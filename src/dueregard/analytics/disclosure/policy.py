@@ -6,6 +6,13 @@ and a rounding rule set (none, HESA, Ofqual). :func:`apply_policy` returns a new
 * every hidden count has no value and the symbol ``!``; so has every figure derived from a hidden count in the
   same row (a rate or ratio beside a published denominator would give the count back), and every rate whose
   denominator is below the threshold;
+* figures that compare rows are withheld where they would give a hidden row back. A ``ratio`` column compares
+  each row with a comparator row — the reference group (relative likelihood) or the highest rate (impact ratio)
+  — which is the row whose ratio is exactly 1; when a comparator row has a withheld count, the column is withheld
+  in every row, because any other row's ratio with its published rate gives the comparator's rate back. A
+  ``p_value`` column is withheld in every row when any row has a withheld count (a row's test may involve any
+  other row). The test of the whole table (``notes.tests``) is dropped when any count is withheld or changed by
+  rounding: a statistic computed from every exact count, with the published cells, can give them back;
 * counts (and the denominators cells carry) are rounded by the rule set; under HESA, percentages with a
   denominator below 22.5 and averages of 7 or fewer people are withheld; under Ofqual, 1–4 becomes "fewer than 5";
   percentages and intervals stay as computed from the unrounded counts (both rule sets say so);
@@ -34,7 +41,7 @@ from dueregard.analytics.disclosure.rounding import (
 )
 from dueregard.analytics.disclosure.suppression import Position, primary_suppression, secondary_suppression
 from dueregard.analytics.disclosure.symbols import FEWER_THAN_5, ROUNDS_TO_ZERO, WITHHELD, legend_for
-from dueregard.analytics.results import Cell, ResultTable
+from dueregard.analytics.results import Cell, Column, ResultTable
 
 DERIVED_KINDS = frozenset({"rate", "percent", "ratio", "number", "p_value"})
 
@@ -163,13 +170,39 @@ def apply_policy(
                 hidden.add((policy.total_row if policy.total_row is not None else -1, policy.row_total_column or ""))
         hidden |= {(body_rows[r], grid_columns[c]) for r, c in positions}
 
-    new_rows: list[tuple[Cell, ...]] = []
-    for r, row in enumerate(table.rows):
-        row_hidden = any((r, c) in hidden for c in count_ids)
-        cells: list[Cell] = []
-        for column, cell in zip(table.columns, row, strict=True):
-            cells.append(_publish_cell(table, r, column.id, column.kind, cell, row_hidden, hidden, count_ids, policy))
-        new_rows.append(tuple(cells))
+    hidden_rows = frozenset(r for r in range(len(table.rows)) if any((r, c) in hidden for c in count_ids))
+    context = _Context(
+        table=table,
+        policy=policy,
+        hidden=frozenset(hidden),
+        hidden_rows=hidden_rows,
+        count_ids=count_ids,
+        withheld_columns=_comparison_columns_to_withhold(table, hidden_rows),
+    )
+    if context.withheld_columns:
+        disclosure.append(
+            "Ratios or p-values that compare groups are withheld where they would give a withheld count back."
+        )
+    new_rows = tuple(
+        tuple(
+            _publish_cell(context, row=r, column=column, cell=cell)
+            for column, cell in zip(table.columns, row, strict=True)
+        )
+        for r, row in enumerate(table.rows)
+    )
+    counts_changed = bool(hidden) or any(
+        _round_plain(_count_value(table, r, c), policy) != _count_value(table, r, c)
+        for r in range(len(table.rows))
+        for c in count_ids
+        if table.cell(r, c).value is not None
+    )
+    tests = table.notes.tests
+    if tests and counts_changed:
+        tests = ()
+        disclosure.append(
+            "The test of the whole table is not shown: computed from the exact counts, it could give a withheld or "
+            "rounded count back."
+        )
 
     if policy.rounding == "hesa":
         disclosure.append(
@@ -189,48 +222,67 @@ def apply_policy(
         f"{unknown}{rounded_note} records had an unknown value; they were "
         + ("used in these figures." if used else "not used in these figures.")
     )
-    published = replace(table, rows=tuple(new_rows))
-    notes = replace(table.notes, unknown_count=unknown, unknowns_used=used).adding(disclosure=disclosure)
+    published = replace(table, rows=new_rows)
+    notes = replace(table.notes, unknown_count=unknown, unknowns_used=used, tests=tests).adding(disclosure=disclosure)
     notes = notes.with_legend(legend_for(published.symbols_used()))
     return replace(published, notes=notes)
 
 
-def _publish_cell(
-    table: ResultTable,
-    r: int,
-    column_id: str,
-    kind: str,
-    cell: Cell,
-    row_hidden: bool,
-    hidden: set[tuple[int, str]],
-    count_ids: tuple[str, ...],
-    policy: DisclosurePolicy,
-) -> Cell:
-    if (r, column_id) in hidden:
+@dataclass(frozen=True)
+class _Context:
+    """What deciding one cell needs: the table, the policy, the hidden (row, column id) positions, the rows with a
+    hidden count, the count columns, and the comparison columns withheld in every row."""
+
+    table: ResultTable
+    policy: DisclosurePolicy
+    hidden: frozenset[tuple[int, str]]
+    hidden_rows: frozenset[int]
+    count_ids: tuple[str, ...]
+    withheld_columns: frozenset[str]
+
+
+def _comparison_columns_to_withhold(table: ResultTable, hidden_rows: frozenset[int]) -> frozenset[str]:
+    """Ratio columns whose comparator row (ratio exactly 1) has a hidden count; p-value columns when any row has."""
+    if not hidden_rows:
+        return frozenset()
+    out: set[str] = set()
+    for column in table.columns:
+        values = [row[table.index_of(column.id)].value for row in table.rows]
+        if column.kind == "p_value":
+            out.add(column.id)
+        elif column.kind == "ratio":
+            comparators = {r for r, value in enumerate(values) if not isinstance(value, str) and value == 1}
+            if comparators & hidden_rows:
+                out.add(column.id)
+    return frozenset(out)
+
+
+def _publish_cell(context: _Context, *, row: int, column: Column, cell: Cell) -> Cell:
+    table, policy = context.table, context.policy
+    if (row, column.id) in context.hidden:
         return _withheld()
-    if column_id in count_ids:
+    if column.id in context.count_ids:
         if cell.value is None:
             return cell
-        published = _round_count(_count_value(table, r, column_id), policy)
-        return published
-    if kind not in DERIVED_KINDS and column_id not in policy.average_columns:
+        return _round_count(_count_value(table, row, column.id), policy)
+    if column.kind not in DERIVED_KINDS and column.id not in policy.average_columns:
         return cell
     if cell.value is None and cell.symbol:
         return cell
-    if row_hidden:
+    if row in context.hidden_rows or column.id in context.withheld_columns:
         return _withheld()
     denominator = cell.denominator
     if policy.threshold is not None and denominator is not None and 0 < denominator < policy.threshold:
         return _withheld()
     if policy.rounding == "hesa":
-        if column_id in policy.average_columns:
+        if column.id in policy.average_columns:
             if denominator is None:
-                raise ValueError(f"The average in row {r + 1}, column {column_id!r} needs its number of people.")
+                raise ValueError(f"The average in row {row + 1}, column {column.id!r} needs its number of people.")
             if not hesa_shows_average(denominator):
                 return _withheld()
-        elif kind in {"rate", "percent"}:
+        elif column.kind in {"rate", "percent"}:
             if denominator is None:
-                raise ValueError(f"The percentage in row {r + 1}, column {column_id!r} needs its denominator.")
+                raise ValueError(f"The percentage in row {row + 1}, column {column.id!r} needs its denominator.")
             if not hesa_shows_percentage(denominator):
                 return _withheld()
     if policy.rounding != "none" and denominator is not None:
