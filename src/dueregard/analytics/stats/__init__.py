@@ -21,7 +21,13 @@ from dueregard.analytics.stats.impact import (
 )
 from dueregard.analytics.stats.multiple import Adjusted, benjamini_hochberg, bonferroni
 from dueregard.analytics.stats.population import Disproportionality, disproportionality_ratios, rate_per_1000
-from dueregard.analytics.stats.positive_action import PositiveActionCheck, positive_action_check
+from dueregard.analytics.stats.positive_action import (
+    PeriodCheck,
+    PositiveActionCheck,
+    Snapshot,
+    positive_action_check,
+    positive_action_over_period,
+)
 from dueregard.analytics.stats.proportions import Proportion, proportion, wilson_interval
 from dueregard.analytics.stats.ratios import (
     RateRatio,
@@ -34,7 +40,12 @@ from dueregard.analytics.stats.representation import (
     representation_index,
     representation_share,
 )
-from dueregard.analytics.stats.sample_size import expected_in_group, people_per_group, sample_needed_for_group
+from dueregard.analytics.stats.sample_size import (
+    booster_needed,
+    expected_in_group,
+    people_per_group,
+    sample_needed_for_group,
+)
 from dueregard.analytics.stats.selection import (
     Confusion,
     SelectionRates,
@@ -57,15 +68,18 @@ __all__ = [
     "Disproportionality",
     "GapTest",
     "ImpactRatio",
+    "PeriodCheck",
     "PositiveActionCheck",
     "Proportion",
     "RateRatio",
     "RepresentationIndex",
     "SelectionRates",
+    "Snapshot",
     "TestResult",
     "association_test",
     "benjamini_hochberg",
     "bonferroni",
+    "booster_needed",
     "chi_square",
     "confusion_by_group",
     "disparity",
@@ -80,6 +94,7 @@ __all__ = [
     "kish_effective_sample_size",
     "people_per_group",
     "positive_action_check",
+    "positive_action_over_period",
     "proportion",
     "rate_per_1000",
     "rate_ratio",

@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from dueregard.analytics.stats._common import check_part, z_for
+from dueregard.analytics.stats._common import check_part, round_half_up, z_for
 
 ZeroCells = Literal["not_calculable", "haldane"]
 RatioState = Literal["calculated", "haldane", "not_calculable"]
@@ -128,8 +128,6 @@ def ratio_of_published_percentages(
     rounded half up to ``ratio_places``. 46.99% vs 14.65% → 3.2 (one place); 1.2% vs 0.7% → 1.7.
 
     Use it only to reproduce a published figure; compute new ratios from counts with :func:`rate_ratio`."""
-    from dueregard.analytics.stats._common import round_half_up
-
     if reference_percent == 0:
         raise ValueError("The reference percentage is 0: the ratio is not calculable.")
     if percent_places is not None:
