@@ -169,3 +169,26 @@ def test_a_p_value_column_is_withheld_when_any_row_is() -> None:
     table = ResultTable(title="t", columns=columns, rows=rows, notes=TableNotes(unknown_count=0, unknowns_used=False))
     out = apply_policy(table, policy=DisclosurePolicy(threshold=5))
     assert [row[2].text for row in out.rows] == [WITHHELD, WITHHELD]
+
+
+def test_warnings_about_a_withheld_group_go_with_it() -> None:
+    counts = {"Asian": (12, 0), "Black": (40, 16), "White": (300, 60)}
+    table = disparity_table(title="t", counts=counts, reference="White")
+    assert any(w.startswith("Asian:") for w in table.notes.warnings)
+    shown = apply_policy(table, policy=DisclosurePolicy(threshold=5))
+    assert shown.notes.warnings == table.notes.warnings  # a true zero is published, so is the warning about it
+    hidden = apply_policy(table, policy=DisclosurePolicy(threshold=5, hide_zeros=True))
+    assert not any(w.startswith("Asian:") for w in hidden.notes.warnings)
+    # Its "not calculable" ratio would say the same thing.
+    assert table.cell(0, "relative_likelihood").text == "N/A"
+    assert hidden.cell(0, "relative_likelihood").text == WITHHELD
+    assert any("Warnings about groups with withheld counts" in note for note in hidden.notes.disclosure)
+
+
+def test_rates_over_few_people_are_marked_unreliable_but_kept() -> None:
+    out = apply_policy(_table(), policy=DisclosurePolicy(unreliable_below=30))
+    asian = out.cell(0, "rate")
+    assert asian.text == "?"
+    assert asian.value == pytest.approx(20.0)
+    assert out.cell(2, "rate").text == "20.0"
+    assert dict(out.notes.legend)["?"] == "unreliable (small sample)"

@@ -12,7 +12,9 @@ and a rounding rule set (none, HESA, Ofqual). :func:`apply_policy` returns a new
   in every row, because any other row's ratio with its published rate gives the comparator's rate back. A
   ``p_value`` column is withheld in every row when any row has a withheld count (a row's test may involve any
   other row). The test of the whole table (``notes.tests``) is dropped when any count is withheld or changed by
-  rounding: a statistic computed from every exact count, with the published cells, can give them back;
+  rounding: a statistic computed from every exact count, with the published cells, can give them back; so are
+  the warnings about a row with a withheld count (they begin with the row's label: "Asian: nobody ...");
+* with ``unreliable_below``, rates and percentages over fewer people show ``?`` (unreliable, small sample);
 * counts (and the denominators cells carry) are rounded by the rule set; under HESA, percentages with a
   denominator below 22.5 and averages of 7 or fewer people are withheld; under Ofqual, 1–4 becomes "fewer than 5";
   percentages and intervals stay as computed from the unrounded counts (both rule sets say so);
@@ -40,7 +42,7 @@ from dueregard.analytics.disclosure.rounding import (
     ofqual_count,
 )
 from dueregard.analytics.disclosure.suppression import Position, primary_suppression, secondary_suppression
-from dueregard.analytics.disclosure.symbols import FEWER_THAN_5, ROUNDS_TO_ZERO, WITHHELD, legend_for
+from dueregard.analytics.disclosure.symbols import FEWER_THAN_5, ROUNDS_TO_ZERO, UNRELIABLE, WITHHELD, legend_for
 from dueregard.analytics.results import Cell, Column, ResultTable
 
 DERIVED_KINDS = frozenset({"rate", "percent", "ratio", "number", "p_value"})
@@ -48,13 +50,22 @@ DERIVED_KINDS = frozenset({"rate", "percent", "ratio", "number", "p_value"})
 
 @dataclass(frozen=True)
 class DisclosurePolicy:
-    """What to apply. ``threshold`` None: no suppression. ``average_columns``: columns of averages (HESA rule)."""
+    """What to apply.
+
+    ``threshold``: counts below it are withheld (None: no suppression); ``secondary``: protect them against the
+    published totals; ``hide_zeros``: withhold true zeros too; ``rounding``: the rule set; ``mark_rounded_zeros``:
+    under HESA, a count that rounds to 0 but is not 0 shows ``~0``; ``unreliable_below``: a rate or percentage
+    whose denominator is below this shows ``?`` (unreliable, small sample) in place of the figure, which stays
+    in the cell's value because it is not confidential; ``count_columns``: the columns of counts (default: every
+    column of kind ``count``); ``row_total_column`` / ``total_row``: the published margins; ``average_columns``:
+    columns of averages (HESA rule)."""
 
     threshold: int | None = None
     rounding: RuleSet = "none"
     secondary: bool = True
     hide_zeros: bool = False
     mark_rounded_zeros: bool = False
+    unreliable_below: int | None = None
     count_columns: tuple[str, ...] | None = None
     row_total_column: str | None = None
     total_row: int | None = None
@@ -65,6 +76,8 @@ class DisclosurePolicy:
             raise ValueError(f"rounding must be one of {RULE_SETS}, got {self.rounding!r}.")
         if self.threshold is not None and self.threshold < 1:
             raise ValueError("threshold must be 1 or more (or None for no suppression).")
+        if self.unreliable_below is not None and self.unreliable_below < 1:
+            raise ValueError("unreliable_below must be 1 or more (or None).")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +86,7 @@ class DisclosurePolicy:
             "secondary": self.secondary,
             "hide_zeros": self.hide_zeros,
             "mark_rounded_zeros": self.mark_rounded_zeros,
+            "unreliable_below": self.unreliable_below,
             "count_columns": None if self.count_columns is None else list(self.count_columns),
             "row_total_column": self.row_total_column,
             "total_row": self.total_row,
@@ -196,6 +210,9 @@ def apply_policy(
         for c in count_ids
         if table.cell(r, c).value is not None
     )
+    warnings = _warnings_without_hidden_rows(table, hidden_rows)
+    if len(warnings) < len(table.notes.warnings):
+        disclosure.append("Warnings about groups with withheld counts are not shown.")
     tests = table.notes.tests
     if tests and counts_changed:
         tests = ()
@@ -223,7 +240,8 @@ def apply_policy(
         + ("used in these figures." if used else "not used in these figures.")
     )
     published = replace(table, rows=new_rows)
-    notes = replace(table.notes, unknown_count=unknown, unknowns_used=used, tests=tests).adding(disclosure=disclosure)
+    notes = replace(table.notes, unknown_count=unknown, unknowns_used=used, tests=tests, warnings=warnings)
+    notes = notes.adding(disclosure=disclosure)
     notes = notes.with_legend(legend_for(published.symbols_used()))
     return replace(published, notes=notes)
 
@@ -257,6 +275,17 @@ def _comparison_columns_to_withhold(table: ResultTable, hidden_rows: frozenset[i
     return frozenset(out)
 
 
+def _warnings_without_hidden_rows(table: ResultTable, hidden_rows: frozenset[int]) -> tuple[str, ...]:
+    """The table's warnings less those about a row with a hidden count. A warning about one row begins with the
+    row's label and a colon (``"Asian: ..."``), as :func:`~dueregard.analytics.stats.disparity_table` writes them;
+    such a warning can say what the count is (nobody had the outcome)."""
+    labels = [column.id for column in table.columns if column.kind == "label"]
+    if not labels or not hidden_rows:
+        return table.notes.warnings
+    prefixes = tuple(f"{table.cell(r, labels[0]).text}:" for r in hidden_rows)
+    return tuple(warning for warning in table.notes.warnings if not warning.startswith(prefixes))
+
+
 def _publish_cell(context: _Context, *, row: int, column: Column, cell: Cell) -> Cell:
     table, policy = context.table, context.policy
     if (row, column.id) in context.hidden:
@@ -267,10 +296,11 @@ def _publish_cell(context: _Context, *, row: int, column: Column, cell: Cell) ->
         return _round_count(_count_value(table, row, column.id), policy)
     if column.kind not in DERIVED_KINDS and column.id not in policy.average_columns:
         return cell
-    if cell.value is None and cell.symbol:
-        return cell
+    # Before passing a symbol through: "N/A" in a row with a hidden count can say the count is 0.
     if row in context.hidden_rows or column.id in context.withheld_columns:
         return _withheld()
+    if cell.value is None and cell.symbol:
+        return cell
     denominator = cell.denominator
     if policy.threshold is not None and denominator is not None and 0 < denominator < policy.threshold:
         return _withheld()
@@ -286,5 +316,8 @@ def _publish_cell(context: _Context, *, row: int, column: Column, cell: Cell) ->
             if not hesa_shows_percentage(denominator):
                 return _withheld()
     if policy.rounding != "none" and denominator is not None:
-        return replace(cell, denominator=_round_plain(denominator, policy))
+        cell = replace(cell, denominator=_round_plain(denominator, policy))
+    small = policy.unreliable_below is not None and denominator is not None and denominator < policy.unreliable_below
+    if small and column.kind in {"rate", "percent"}:
+        return replace(cell, symbol=UNRELIABLE)
     return cell
