@@ -42,24 +42,40 @@ def csv_safe(text: str) -> str:
     return "'" + text
 
 
+COMPARATORS = frozenset({"", "reference", "highest"})
+"""What a ``ratio`` or ``p_value`` column compares each row with: ``"reference"`` — the table's reference group,
+chosen before the data were seen; ``"highest"`` — the row with the highest rate, chosen by the data; ``""`` — not
+said. Disclosure control needs it: a comparison with a withheld row gives that row back, and a comparator chosen
+by the data is withheld with any row (whether it would be withheld says something about the withheld row)."""
+
+
 @dataclass(frozen=True)
 class Column:
-    """One column: a stable machine ``id`` (used in JSON and to look cells up), a human ``label`` and its kind."""
+    """One column: a stable machine ``id`` (used in JSON and to look cells up), a human ``label``, its kind, and
+    for a column that compares rows, what it compares them with (:data:`COMPARATORS`)."""
 
     id: str
     label: str
     kind: str = "text"
+    comparator: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in COLUMN_KINDS:
             raise ValueError(f"Column {self.id!r}: unknown kind {self.kind!r}; use one of {sorted(COLUMN_KINDS)}.")
+        if self.comparator not in COMPARATORS:
+            raise ValueError(f"Column {self.id!r}: comparator must be one of {sorted(COMPARATORS)}.")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "kind": self.kind}
+        data = {"id": self.id, "label": self.label, "kind": self.kind}
+        if self.comparator:
+            data["comparator"] = self.comparator
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Column:
-        return cls(id=data["id"], label=data["label"], kind=data.get("kind", "text"))
+        return cls(
+            id=data["id"], label=data["label"], kind=data.get("kind", "text"), comparator=data.get("comparator", "")
+        )
 
 
 @dataclass(frozen=True)
@@ -71,7 +87,8 @@ class Cell:
     figure in what a reader sees when set; a suppressed cell keeps its value internally only until disclosure control
     drops it (see :func:`dueregard.analytics.disclosure.apply_policy`). ``denominator`` is the count a
     rate or share was computed over; ``low`` / ``high`` the interval (95% unless the table's method notes say
-    otherwise)."""
+    otherwise). ``note`` is a footnote about this figure alone (why it is not calculable, a correction applied):
+    it lives on the cell, not in the table's warnings, so that it goes when the cell is withheld."""
 
     value: Value = None
     display: str = ""
@@ -79,6 +96,7 @@ class Cell:
     denominator: int | None = None
     low: float | None = None
     high: float | None = None
+    note: str = ""
 
     def __post_init__(self) -> None:
         if isinstance(self.value, float) and math.isnan(self.value):
@@ -96,7 +114,7 @@ class Cell:
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"value": self.value, "display": self.display}
-        for name in ("symbol", "denominator", "low", "high"):
+        for name in ("symbol", "denominator", "low", "high", "note"):
             item = getattr(self, name)
             if item not in (None, ""):
                 data[name] = item
@@ -111,6 +129,7 @@ class Cell:
             denominator=data.get("denominator"),
             low=data.get("low"),
             high=data.get("high"),
+            note=data.get("note", ""),
         )
 
 

@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dueregard.analytics.results import COLUMN_KINDS, Cell, Column, ResultTable, TableNotes, csv_safe, label
+from dueregard.analytics.results import (
+    COLUMN_KINDS,
+    COMPARATORS,
+    Cell,
+    Column,
+    ResultTable,
+    TableNotes,
+    csv_safe,
+    label,
+)
 
 
 def _table() -> ResultTable:
@@ -110,6 +119,7 @@ cells = st.builds(
     denominator=st.one_of(st.none(), st.integers(0, 10**6)),
     low=st.one_of(st.none(), finite),
     high=st.one_of(st.none(), finite),
+    note=st.text(max_size=8),
 )
 
 
@@ -127,7 +137,8 @@ def tables(draw: st.DrawFn) -> ResultTable:
         legend=tuple(draw(st.dictionaries(st.text(min_size=1, max_size=3), st.text(max_size=9))).items()),
         methods=tuple(draw(st.lists(st.text(max_size=9), max_size=2))),
     )
-    columns = tuple(Column(i, i.upper(), k) for i, k in zip(ids, kinds, strict=True))
+    comparators = draw(st.lists(st.sampled_from(sorted(COMPARATORS)), min_size=width, max_size=width))
+    columns = tuple(Column(i, i.upper(), k, c) for i, k, c in zip(ids, kinds, comparators, strict=True))
     return ResultTable(title=draw(st.text(max_size=9)), columns=columns, rows=tuple(rows), notes=notes)
 
 
@@ -144,3 +155,12 @@ def test_csv_rows_have_the_header_width_and_no_formula(table: ResultTable) -> No
         for text in row:
             if text.startswith(("=", "+", "@", "\t", "\r")):
                 raise AssertionError(f"{text!r} would run as a formula")
+
+
+def test_a_column_says_what_it_compares_rows_with() -> None:
+    column = Column("rr", "Relative likelihood", "ratio", "reference")
+    assert column.to_dict() == {"id": "rr", "label": "Relative likelihood", "kind": "ratio", "comparator": "reference"}
+    assert Column.from_dict(column.to_dict()) == column
+    assert "comparator" not in Column("n", "n", "count").to_dict()
+    with pytest.raises(ValueError, match="comparator"):
+        Column("rr", "RR", "ratio", "lowest")
