@@ -117,6 +117,9 @@ def test_a_withheld_total_takes_the_grand_total_with_it() -> None:
     assert published == [["A", "!", "!", "!"], ["B", "!", "!", "10"], ["Total", "!", "13", "!"]]
 
 
+SUPPRESS_5 = DisclosurePolicy(threshold=5)
+
+
 def _by_group(table: ResultTable, column: str) -> dict[str, str]:
     return {str(row[0].value): table.cell(r, column).text for r, row in enumerate(table.rows)}
 
@@ -142,13 +145,13 @@ def test_a_withheld_highest_rate_takes_every_impact_ratio_with_it() -> None:
     assert _by_group(out, "relative_likelihood")["Black"] == "2.00"
 
 
-def test_ratios_against_a_published_comparator_stay() -> None:
-    table = disparity_table(
-        title="t", counts={"Asian": (12, 3), "Black": (40, 16), "White": (300, 60)}, reference="White"
-    )
-    out = apply_policy(table, policy=DisclosurePolicy(threshold=5))
-    assert _by_group(out, "impact_ratio") == {"Asian": WITHHELD, "Black": "1.00", "White": "0.50 (below 0.8)"}
-    assert _by_group(out, "relative_likelihood")["Asian"] == WITHHELD
+def test_relative_likelihoods_against_a_published_reference_stay_impact_ratios_go() -> None:
+    counts = {"Asian": (12, 3), "Black": (40, 16), "White": (300, 60)}
+    out = apply_policy(disparity_table(title="t", counts=counts, reference="White"), policy=SUPPRESS_5)
+    assert _by_group(out, "relative_likelihood") == {"Asian": WITHHELD, "Black": "2.00", "White": "1.00 (reference)"}
+    # Asian is not the highest here (25% against Black's 40%), but publishing the impact ratios only when the
+    # withheld group is not the highest would tell, when they are withheld, that it is.
+    assert set(_by_group(out, "impact_ratio").values()) == {WITHHELD}
 
 
 def test_the_test_of_the_whole_table_goes_when_a_count_is_withheld_or_rounded() -> None:
@@ -171,18 +174,23 @@ def test_a_p_value_column_is_withheld_when_any_row_is() -> None:
     assert [row[2].text for row in out.rows] == [WITHHELD, WITHHELD]
 
 
-def test_warnings_about_a_withheld_group_go_with_it() -> None:
+def test_the_reason_a_ratio_is_not_calculable_goes_with_a_withheld_group() -> None:
     counts = {"Asian": (12, 0), "Black": (40, 16), "White": (300, 60)}
     table = disparity_table(title="t", counts=counts, reference="White")
-    assert any(w.startswith("Asian:") for w in table.notes.warnings)
-    shown = apply_policy(table, policy=DisclosurePolicy(threshold=5))
-    assert shown.notes.warnings == table.notes.warnings  # a true zero is published, so is the warning about it
+    assert "zero cell" in table.cell(0, "relative_likelihood").note
+    shown = apply_policy(table, policy=SUPPRESS_5)  # a true zero is published, and so is why its ratio is N/A
+    assert shown.cell(0, "relative_likelihood").note == table.cell(0, "relative_likelihood").note
     hidden = apply_policy(table, policy=DisclosurePolicy(threshold=5, hide_zeros=True))
-    assert not any(w.startswith("Asian:") for w in hidden.notes.warnings)
-    # Its "not calculable" ratio would say the same thing.
-    assert table.cell(0, "relative_likelihood").text == "N/A"
-    assert hidden.cell(0, "relative_likelihood").text == WITHHELD
-    assert any("Warnings about groups with withheld counts" in note for note in hidden.notes.disclosure)
+    assert hidden.cell(0, "relative_likelihood").to_dict() == {"value": None, "display": "", "symbol": WITHHELD}
+    assert "N/A" not in dict(hidden.notes.legend)
+
+
+def test_warnings_about_a_withheld_row_go_with_it() -> None:
+    notes = TableNotes(unknown_count=0, unknowns_used=False, warnings=("Asian: only 3 people.", "Small table."))
+    table = ResultTable(title="t", columns=_table().columns, rows=_table().rows, notes=notes)
+    out = apply_policy(table, policy=SUPPRESS)
+    assert out.notes.warnings == ("Small table.",)
+    assert any("Warnings about groups with withheld counts" in note for note in out.notes.disclosure)
 
 
 def test_rates_over_few_people_are_marked_unreliable_but_kept() -> None:

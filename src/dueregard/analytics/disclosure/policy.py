@@ -6,12 +6,14 @@ and a rounding rule set (none, HESA, Ofqual). :func:`apply_policy` returns a new
 * every hidden count has no value and the symbol ``!``; so has every figure derived from a hidden count in the
   same row (a rate or ratio beside a published denominator would give the count back), and every rate whose
   denominator is below the threshold;
-* figures that compare rows are withheld where they would give a hidden row back. A ``ratio`` column compares
-  each row with a comparator row — the reference group (relative likelihood) or the highest rate (impact ratio)
-  — which is the row whose ratio is exactly 1; when a comparator row has a withheld count, the column is withheld
-  in every row, because any other row's ratio with its published rate gives the comparator's rate back. A
-  ``p_value`` column is withheld in every row when any row has a withheld count (a row's test may involve any
-  other row). The test of the whole table (``notes.tests``) is dropped when any count is withheld or changed by
+* figures that compare rows are withheld where they would give a hidden row back. A ``ratio`` or ``p_value``
+  column whose :attr:`~dueregard.analytics.results.Column.comparator` is ``"reference"`` (relative likelihood
+  against the table's reference group) is withheld in every row when the reference row has a withheld count,
+  because any other row's ratio with its published rate gives the reference's rate back. Any other comparison
+  column (``"highest"``: the impact ratio against the highest rate) is withheld in every row as soon as any row
+  has a withheld count: which row is highest is chosen by the data, so even *whether* the column is withheld
+  would say something (a column withheld only when the small group is highest tells that its rate is the
+  highest). The test of the whole table (``notes.tests``) is dropped when any count is withheld or changed by
   rounding: a statistic computed from every exact count, with the published cells, can give them back; so are
   the warnings about a row with a withheld count (they begin with the row's label: "Asian: nobody ...");
 * with ``unreliable_below``, rates and percentages over fewer people show ``?`` (unreliable, small sample);
@@ -211,7 +213,8 @@ def apply_policy(
         if table.cell(r, c).value is not None
     )
     warnings = _warnings_without_hidden_rows(table, hidden_rows)
-    if len(warnings) < len(table.notes.warnings):
+    if hidden_rows:
+        # Said whenever a row is withheld, not only when a warning was dropped, which would itself tell something.
         disclosure.append("Warnings about groups with withheld counts are not shown.")
     tests = table.notes.tests
     if tests and counts_changed:
@@ -242,7 +245,11 @@ def apply_policy(
     published = replace(table, rows=new_rows)
     notes = replace(table.notes, unknown_count=unknown, unknowns_used=used, tests=tests, warnings=warnings)
     notes = notes.adding(disclosure=disclosure)
-    notes = notes.with_legend(legend_for(published.symbols_used()))
+    # The legend lists the symbols the published table uses, and only those: an entry for a symbol that was
+    # withheld away (an "N/A" in a withheld row) would say it had been there.
+    symbols = published.symbols_used()
+    notes = replace(notes, legend=tuple(entry for entry in notes.legend if entry[0] in symbols))
+    notes = notes.with_legend(legend_for(symbols))
     return replace(published, notes=notes)
 
 
@@ -260,18 +267,24 @@ class _Context:
 
 
 def _comparison_columns_to_withhold(table: ResultTable, hidden_rows: frozenset[int]) -> frozenset[str]:
-    """Ratio columns whose comparator row (ratio exactly 1) has a hidden count; p-value columns when any row has."""
+    """Ratio and p-value columns that would give a hidden row back (see the module documentation)."""
     if not hidden_rows:
         return frozenset()
+    labels = [column.id for column in table.columns if column.kind == "label"]
+    reference_rows = {
+        r
+        for r in range(len(table.rows))
+        if labels
+        and table.notes.reference_group is not None
+        and table.cell(r, labels[0]).text == table.notes.reference_group
+    }
     out: set[str] = set()
     for column in table.columns:
-        values = [row[table.index_of(column.id)].value for row in table.rows]
-        if column.kind == "p_value":
-            out.add(column.id)
-        elif column.kind == "ratio":
-            comparators = {r for r, value in enumerate(values) if not isinstance(value, str) and value == 1}
-            if comparators & hidden_rows:
-                out.add(column.id)
+        if column.kind not in {"ratio", "p_value"}:
+            continue
+        if column.comparator == "reference" and reference_rows and not reference_rows & hidden_rows:
+            continue  # compared only with a published reference row, fixed before the data were seen
+        out.add(column.id)
     return frozenset(out)
 
 

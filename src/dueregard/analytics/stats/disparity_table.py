@@ -4,7 +4,7 @@ impact ratio; the notes carry the reference group, the unknowns, the declaration
 ``notes.tests``) the test of the whole table (χ² or Fisher by the rule).
 
 Display strings: rates as percentages to one decimal place, ratios to two decimal places (half up); the values are
-never rounded. Not calculable figures have no value and the symbol ``N/A``, with the reason in the warnings.
+never rounded. Not calculable figures have no value and the symbol ``N/A``, with the reason in the cell's note.
 """
 
 from __future__ import annotations
@@ -48,7 +48,6 @@ def disparity_table(
     n_ref = counts[reference][0]
     rates = {group: k / n for group, (n, k) in counts.items() if n > 0}
     impacts = {item.group: item for item in impact_ratios(rates, threshold=impact_threshold)}
-    warnings: list[str] = []
     rows = []
     for group in sorted(counts):
         n, k = counts[group]
@@ -64,13 +63,13 @@ def disparity_table(
             ratio = rate_ratio(
                 k_group=k, n_group=n, k_reference=k_ref, n_reference=n_ref, confidence=confidence, zero_cells=zero_cells
             )
+            # Why a ratio is not calculable, or was corrected, is said on its cell: it can tell a count (0), so it
+            # must go wherever disclosure control withholds the cell.
             if ratio.ratio is None:
-                ratio_cell = Cell(value=None, symbol=NOT_APPLICABLE)
-                warnings.append(f"{group}: relative likelihood {ratio.note[0].lower()}{ratio.note[1:]}")
+                ratio_cell = Cell(value=None, symbol=NOT_APPLICABLE, note=ratio.note)
             else:
-                ratio_cell = Cell(ratio.ratio, _ratio(ratio.ratio), low=ratio.low, high=ratio.high)
-                if ratio.state == "haldane":
-                    warnings.append(f"{group}: {ratio.note}")
+                note = ratio.note if ratio.state == "haldane" else ""
+                ratio_cell = Cell(ratio.ratio, _ratio(ratio.ratio), low=ratio.low, high=ratio.high, note=note)
         impact = impacts.get(group)
         if impact is None or impact.ratio is None:
             impact_cell = Cell(value=None, symbol=NOT_APPLICABLE)
@@ -110,8 +109,8 @@ def disparity_table(
             Column("n", "People", "count"),
             Column("k", "With the outcome", "count"),
             Column("rate", "Rate", "rate"),
-            Column("relative_likelihood", f"Relative likelihood (vs {reference})", "ratio"),
-            Column("impact_ratio", "Impact ratio", "ratio"),
+            Column("relative_likelihood", f"Relative likelihood (vs {reference})", "ratio", "reference"),
+            Column("impact_ratio", "Impact ratio", "ratio", "highest"),
         ),
         rows=tuple(rows),
         notes=TableNotes(
@@ -121,7 +120,6 @@ def disparity_table(
             declaration_rate=known / total if total else None,
             methods=tuple(methods),
             legend=(("N/A", "not applicable"),) if any(c.symbol == "N/A" for r in rows for c in r) else (),
-            warnings=tuple(warnings),
             tests=tuple(tests),
         ),
     )
