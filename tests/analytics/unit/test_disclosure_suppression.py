@@ -134,6 +134,16 @@ def test_a_table_with_only_row_totals_leaves_nothing_recoverable(grid: list[list
     assert not recovered_by_subtraction(grid, result.hidden, row_totals=rows, column_totals=set())
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_tables, st.sampled_from([5, 10]))
+def test_a_table_with_only_column_totals_leaves_nothing_recoverable(grid: list[list[int]], threshold: int) -> None:
+    result = suppress(grid, threshold=threshold, row_totals=False)
+    assert not result.withheld_row_totals
+    columns = set(range(len(grid[0]))) - result.withheld_column_totals
+    assert not recovered(grid, result.hidden, row_totals=set(), column_totals=columns)
+    assert not recovered_by_subtraction(grid, result.hidden, row_totals=set(), column_totals=columns)
+
+
 def test_a_lone_hidden_cell_takes_the_smallest_non_zero_companion() -> None:
     grid = [[20, 3, 15], [12, 30, 25], [40, 18, 9]]
     result = suppress(grid, threshold=5)
