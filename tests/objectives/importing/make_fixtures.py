@@ -13,7 +13,9 @@ script, so the tests do not need the seeds.
   MEASURES/MILESTONES, group headings as rows with an empty milestone followed by their sub-actions.
 - seed003_improvement_plan.docx: the EHRC improvement plan (F-S3-01), one paragraph per list item, broken into
   three tables like the seed's pages, with row 5 running over the first break.
-- bad files: empty.csv, not_a_plan.pdf, corrupt.xlsx, corrupt.docx, formula.xlsx, merged.xlsx.
+- seed000_objectives.ods: the same rows as an OpenDocument spreadsheet, written without a library.
+- bad files: empty.csv, not_a_plan.pdf, corrupt.xlsx, corrupt.docx, formula.xlsx, formula.ods, merged.xlsx,
+  merged.docx.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from __future__ import annotations
 import csv
 import re
 import sys
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import openpyxl
@@ -54,7 +58,7 @@ def _paragraphs(cell: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
-def _docx_table(document: docx.document.Document, rows: list[list[str]]) -> None:
+def _docx_table(document: docx.document.Document, rows: list[list[Any]]) -> docx.table.Table:
     table = document.add_table(rows=0, cols=len(rows[0]))
     table.style = "Table Grid"
     for row in rows:
@@ -64,6 +68,7 @@ def _docx_table(document: docx.document.Document, rows: list[list[str]]) -> None
             cell.text = paragraphs[0] if paragraphs else ""
             for extra in paragraphs[1:]:
                 cell.add_paragraph(extra)
+    return table
 
 
 def _core(document: docx.document.Document) -> None:
@@ -94,27 +99,77 @@ def write_seed002(seeds: Path) -> None:
         if number:
             document.add_page_break()
         _docx_table(document, page)
-    document.save(HERE / "seed002_actions.docx")
+    document.save(str(HERE / "seed002_actions.docx"))
 
 
-def write_seed000(requirements: str) -> None:
+def seed000_rows(requirements: str) -> list[list[str]]:
     data = _fixture_yaml(requirements, "F-S0-01")
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Objectives"
-    sheet.append(["Business area", "Objective", "ACTIONS", "MEASURES/MILESTONES"])
+    rows = [["Business area", "Objective", "ACTIONS", "MEASURES/MILESTONES"]]
     for objective in data["objectives"]:
         first = True
         for action in objective["actions"]:
             lead = [objective["business_area"], f"{objective['no']}. {objective['text']}"] if first else ["", ""]
             first = False
             if "group" in action:
-                sheet.append([*lead, action["group"], action.get("milestone") or ""])
+                rows.append([*lead, action["group"], action.get("milestone") or ""])
                 for child in action["children"]:
-                    sheet.append(["", "", child["action"], child["milestone"]])
+                    rows.append(["", "", child["action"], child["milestone"]])
             else:
-                sheet.append([*lead, action["action"], action["milestone"]])
+                rows.append([*lead, action["action"], action["milestone"]])
+    return rows
+
+
+def write_seed000(requirements: str) -> None:
+    rows = seed000_rows(requirements)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Objectives"
+    for row in rows:
+        sheet.append(row)
     workbook.save(HERE / "seed000_objectives.xlsx")
+    write_ods(HERE / "seed000_objectives.ods", "Objectives", rows)
+
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+
+
+def write_ods(
+    path: Path, sheet: str, rows: list[list[str]], formulas: dict[tuple[int, int], str] | None = None
+) -> None:
+    """A minimal OpenDocument spreadsheet (no library needed). ``formulas`` maps (row, column), 0-based, to an
+    OpenFormula; the cell keeps its text as the saved result, as LibreOffice does."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    formulas = formulas or {}
+    lines = [f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.2">']
+    lines.append(f"<office:body><office:spreadsheet><table:table table:name={quoteattr(sheet)}>")
+    for r, row in enumerate(rows):
+        lines.append("<table:table-row>")
+        for c, text in enumerate(row):
+            formula = f" table:formula={quoteattr(formulas[(r, c)])}" if (r, c) in formulas else ""
+            paragraphs = "".join(f"<text:p>{escape(line)}</text:p>" for line in text.split("\n")) if text else ""
+            kind = ' office:value-type="string"' if text else ""
+            lines.append(f"<table:table-cell{formula}{kind}>{paragraphs}</table:table-cell>")
+        lines.append("</table:table-row>")
+    lines.append("</table:table></office:spreadsheet></office:body></office:document-content>")
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    fixed = (2026, 1, 1, 0, 0, 0)  # the same bytes every run
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype", fixed), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr(zipfile.ZipInfo("META-INF/manifest.xml", fixed), manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr(zipfile.ZipInfo("content.xml", fixed), "".join(lines), zipfile.ZIP_DEFLATED)
 
 
 def write_seed003(requirements: str) -> None:
@@ -128,7 +183,7 @@ def write_seed003(requirements: str) -> None:
             lines.extend(item.get("bullets", []))
         return lines
 
-    def row(issue: dict) -> list[object]:
+    def row(issue: dict) -> list[Any]:
         outcome = issue["outcome"] if isinstance(issue["outcome"], list) else [issue["outcome"]]
         measures = ([issue["measures_intro"]] if "measures_intro" in issue else []) + issue["measures"]
         return [
@@ -142,7 +197,7 @@ def write_seed003(requirements: str) -> None:
     rows = {issue["issue_no"]: issue for issue in data["rows"]}
     five = rows[5]
     part_one = dict(five, linked_recommendations=five["linked_recommendations"][:1], measures=five["measures"][:3])
-    part_two = [[], [], recommendation_lines(five["linked_recommendations"][1:]), [], five["measures"][3:]]
+    part_two: list[Any] = [[], [], recommendation_lines(five["linked_recommendations"][1:]), [], five["measures"][3:]]
     document = docx.Document()
     _core(document)
     document.add_heading("Equality and Human Rights Commission Improvement Plan", level=1)
@@ -151,7 +206,7 @@ def write_seed003(requirements: str) -> None:
     _docx_table(document, [header, part_two, row(rows[6])])
     document.add_page_break()
     _docx_table(document, [header, row(rows[7])])
-    document.save(HERE / "seed003_improvement_plan.docx")
+    document.save(str(HERE / "seed003_improvement_plan.docx"))
 
 
 def write_bad_files() -> None:
@@ -173,6 +228,26 @@ def write_bad_files() -> None:
     sheet.append(["", "Publish the review", "April 2015"])
     sheet.merge_cells("A2:A4")
     workbook.save(HERE / "merged.xlsx")
+    rows = [["Objective", "Actions", "Timescale"], ["Tackle hate crime", "Deliver the action plan", "April 2013"]]
+    write_ods(
+        HERE / "formula.ods", "Plan", [*rows, ["Tackle hate crime", "Review it", "April 2013"]], {(2, 2): "of:=[.C2]"}
+    )
+    # Word: the objective merged down three rows, and an action merged across the action and timescale columns.
+    document = docx.Document()
+    _core(document)
+    table = _docx_table(
+        document,
+        [
+            ["Objective", "Actions", "Timescale"],
+            ["Tackle hate crime", "Deliver the action plan", "April 2013"],
+            ["", "Review the plan", "April 2014"],
+            ["", "Publish the review (no timescale)", ""],
+        ],
+    )
+    table.cell(1, 0).merge(table.cell(3, 0))
+    table.cell(3, 1).merge(table.cell(3, 2))
+    table.cell(3, 1).text = "Publish the review (no timescale)"
+    document.save(str(HERE / "merged.docx"))
 
 
 def main() -> None:

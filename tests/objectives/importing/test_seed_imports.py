@@ -36,9 +36,9 @@ def test_seed_002_imports_every_row_action_timescale_and_update(demo: Any, name:
     plan = result.plan
     assert result.counts == {
         "objectives": 101,
-        "actions": 203,
+        "actions": 201,
         "milestones": result.counts["milestones"],
-        "updates": 196,
+        "updates": 194,
         "recommendations": 0,
         "measures": 0,
     }

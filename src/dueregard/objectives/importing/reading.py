@@ -1,11 +1,14 @@
 """Read a file into raw rows: a list of cell strings per row, with the row's number in the file.
 
-Formula cells in spreadsheets are refused, naming the cell: a file written by a program other than the spreadsheet
-itself often holds no saved result for a formula, and importing a formula's text would be wrong. The message tells
-the person to paste the values instead. Merged cells: the text of a merged range is read in its first cell (the
-others are empty), and the layout step reads empty cells under a heading as "same as above"; a warning names each
-merged range. DOCX: every table in the document is read, in order; a table that starts with the same header row as
-the previous one continues it (that is how Word shows a table broken by a page break).
+Formula cells in spreadsheets (XLSX and ODS) are refused, naming the cells: a file written by a program other than
+the spreadsheet itself often holds no saved result for a formula, and importing a formula's text would be wrong. The
+message tells the person to paste the values instead. Merged cells (XLSX, ODS and DOCX, across columns or down
+rows): the text of a merged range is read once, in its first cell (the others are empty), and the layout step reads
+an empty objective cell as "the objective above"; a warning names each merged range. DOCX: every table in the
+document is read, in order; a table that starts with the same header row as the previous one continues it (that is
+how Word shows a table broken by a page break).
+
+Limits (``MAX_FILE_BYTES``, ``MAX_ROWS``, ``MAX_COLUMNS``): 10 MB, 20,000 rows with text, 60 columns.
 """
 
 from __future__ import annotations
@@ -164,6 +167,45 @@ def _xlsx_formula_cells(data: bytes, sheet_index: int) -> list[str]:
         return []
 
 
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_formula_cells(data: bytes, sheet_index: int) -> list[str]:
+    """Cells of the sheet that hold a formula, from the ODS ``content.xml`` (``table:formula`` attributes)."""
+    from lxml import etree
+
+    found: list[str] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as content:
+            sheet = row = column = -1
+            events = etree.iterparse(content, events=("start", "end"), resolve_entities=False, no_network=True)
+            for event, element in events:
+                tag = element.tag
+                if event == "start":
+                    if tag == f"{_ODS_TABLE}table":
+                        sheet, row = sheet + 1, 0
+                    elif tag == f"{_ODS_TABLE}table-row" and sheet == sheet_index:
+                        column = 0
+                    continue
+                if sheet != sheet_index:
+                    if tag == f"{_ODS_TABLE}table-row":
+                        element.clear()
+                    continue
+                if tag in {f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"}:
+                    repeat = int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+                    if element.get(f"{_ODS_TABLE}formula") and len(found) < 6:
+                        found.append(f"{_column_letter(column)}{row + 1}")
+                    column += repeat
+                elif tag == f"{_ODS_TABLE}table-row":
+                    row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+                    element.clear()
+                elif tag == f"{_ODS_TABLE}table" and sheet == sheet_index:
+                    break
+    except (zipfile.BadZipFile, KeyError, etree.LxmlError, ValueError):
+        return []
+    return found
+
+
 def _read_sheet(data: bytes, filename: str, suffix: str) -> RawTable:
     from python_calamine import CalamineWorkbook
 
@@ -187,15 +229,14 @@ def _read_sheet(data: bytes, filename: str, suffix: str) -> RawTable:
         raise
     except Exception as error:  # calamine raises its own error types for damaged files
         raise ImportFileError(filename, f"the workbook is damaged or not a spreadsheet ({error}).") from error
-    if suffix != ".ods":
-        formulas = _xlsx_formula_cells(data, index)
-        if formulas:
-            shown = ", ".join(formulas[:5]) + (" …" if len(formulas) > 5 else "")
-            raise ImportFileError(
-                filename,
-                f"cell {shown} on sheet ‘{names[index]}’ holds a formula. The import reads text, not formulas: "
-                "copy the cells and paste them as values, then upload the file again.",
-            )
+    formulas = _ods_formula_cells(data, index) if suffix == ".ods" else _xlsx_formula_cells(data, index)
+    if formulas:
+        shown = ", ".join(formulas[:5]) + (" …" if len(formulas) > 5 else "")
+        raise ImportFileError(
+            filename,
+            f"cell {shown} on sheet ‘{names[index]}’ holds a formula. The import reads text, not formulas: "
+            "copy the cells and paste them as values, then upload the file again.",
+        )
     table = RawTable(
         filename=filename,
         rows=[
@@ -230,26 +271,70 @@ def _read_docx(data: bytes, filename: str) -> RawTable:
         raise ImportFileError(filename, "the file is not a real Word (DOCX) file (it may be damaged).")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LookupError, SyntaxError) as error:
         raise ImportFileError(filename, "the Word file is damaged or is not a DOCX document.") from error
     if not document.tables:
         raise ImportFileError(filename, "the Word document has no table in it; the plan must be in a table.")
     table_out = RawTable(filename=filename, rows=[])
     number = 0
     for t_index, table in enumerate(document.tables, 1):
+        open_down: dict[int, list[int]] = {}  # grid column → [first row, last row] of a cell merged down
         for r_index, row in enumerate(table.rows, 1):
             number += 1
-            cells: list[str] = []
-            previous = None
-            for cell in row.cells:
-                # A horizontally merged cell appears once per grid column it spans: read its text once.
-                if previous is not None and cell._tc is previous:
-                    cells.append("")
+            cells, merged = _docx_row_cells(row)
+            for column, span, down in merged:
+                if down and column in open_down:
+                    open_down[column][1] = r_index
                     continue
-                previous = cell._tc
-                cells.append("\n".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+                if span > 1:
+                    first = f"{_column_letter(column)}{r_index}"
+                    last = f"{_column_letter(column + span - 1)}{r_index}"
+                    table_out.warnings.append(_merged_warning(t_index, first, last, first))
+            for column in [c for c in open_down if not any(m[0] == c and m[2] for m in merged)]:
+                top, bottom = open_down.pop(column)
+                first = f"{_column_letter(column)}{top}"
+                table_out.warnings.append(_merged_warning(t_index, first, f"{_column_letter(column)}{bottom}", first))
+            for column, _span, down in merged:
+                if down is False:  # a "restart": the first cell of a range merged down
+                    open_down[column] = [r_index, r_index]
             where = f"table {t_index}, row {r_index}" if len(document.tables) > 1 else f"row {r_index}"
             table_out.rows.append(
                 RawRow(number=number, cells=cells, location=where, new_table=(t_index > 1 and r_index == 1))
             )
+        for column, (top, bottom) in open_down.items():
+            if bottom > top:
+                first = f"{_column_letter(column)}{top}"
+                table_out.warnings.append(_merged_warning(t_index, first, f"{_column_letter(column)}{bottom}", first))
     return table_out
+
+
+def _merged_warning(table: int, first: str, last: str, cell: str) -> str:
+    return f"Table {table}: cells {first}:{last} are merged: their text is read in {cell} only; check those rows."
+
+
+def _docx_row_cells(row: object) -> tuple[list[str], list[tuple[int, int, bool | None]]]:
+    """The text of each grid column of a Word table row, each merged cell read once.
+
+    Returns the cells and, per merged cell, (grid column, columns spanned, None / False for the first cell of a range
+    merged down / True for a cell that continues one). A cell merged across columns gives its text in its first
+    column and "" in the others; a cell that continues a range merged down gives "" (python-docx would repeat the
+    top cell's text)."""
+    from docx.table import _Cell
+
+    tr = row._tr  # type: ignore[attr-defined]
+    cells: list[str] = [""] * int(getattr(tr, "grid_before", 0) or 0)
+    merged: list[tuple[int, int, bool | None]] = []
+    for tc in tr.tc_lst:
+        span = int(tc.grid_span or 1)
+        v_merge = tc.vMerge
+        column = len(cells)
+        if v_merge == "continue":
+            cells += [""] * span
+            merged.append((column, span, True))
+            continue
+        cell = _Cell(tc, row)  # type: ignore[arg-type]
+        text = "\n".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+        cells += [text] + [""] * (span - 1)
+        if span > 1 or v_merge == "restart":
+            merged.append((column, span, False if v_merge == "restart" else None))
+    return cells, merged

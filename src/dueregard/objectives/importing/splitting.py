@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 _BREAK_TAGS = re.compile(r"</?(?:p|li|br|div|tr)\b[^>]*>", re.I)
 _OTHER_TAGS = re.compile(r"</?[a-z][^>]*>", re.I)
 _NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s")
-_DASH_ITEM = re.compile(r"(?:^|\s)[-–]\s*(?=[A-Za-z(‘'\"])")
+_DASH_ITEM = re.compile(r"(?:^|\s)[-–]\s*(?=[A-Z(‘'\"])")
 _LEADING_MARKER = re.compile(r"^(?:[-–•*·]\s*)+")
 _GLUE_END = re.compile(r"([,;:–\-/&(]|\b(?:and|or|the|of|to|a|an|for|in|on|with|by|from|that|which|is|are))$", re.I)
 
@@ -115,10 +115,26 @@ def _one(items: list[str]) -> str:
     return "\n".join(items)
 
 
+def timescale_parts(text: str) -> list[str]:
+    """The timescales in one run-on piece of text, as the timescale parser splits it (``Timescale.parts``), or
+    ``[text]``. The parts are used only when, put together, they are the text itself (up to spaces)."""
+    from dueregard.timescales import parse_timescale
+
+    try:
+        parts = [part.text.strip() for part in (parse_timescale(text).parts or [])]
+    except Exception:  # the parser never raises on text; this is belt and braces for an import
+        return [text]
+    if len(parts) < 2 or "".join(text.split()) != "".join("".join(parts).split()):
+        return [text]
+    return parts
+
+
 def align(actions: list[str], timescales: list[str], updates: list[str]) -> Alignment:
     """Pair actions with timescales and updates by position.
 
-    Same count: pair them. One timescale (or update) for several actions: it applies to each. One action with
+    Same count: pair them. One timescale for several actions that the timescale parser reads as one timescale per
+    action ("Ongoing By December 2009 December 2009"): pair those. One timescale (or update) for several actions
+    otherwise: it applies to each. One action with
     several timescales: they are its milestones. Any other mismatch: the row is kept as one action holding every
     text as written, and flagged for a person to check.
     """
@@ -129,6 +145,11 @@ def align(actions: list[str], timescales: list[str], updates: list[str]) -> Alig
     if len(actions) <= 1:
         return Alignment([AlignedAction(_one(actions), _one(timescales), _one(updates))])
     n = len(actions)
+    if len(timescales) == 1:
+        # A run-on cell ("Ongoing By December 2009 December 2009") holding one timescale per action.
+        parts = timescale_parts(timescales[0])
+        if len(parts) == n:
+            timescales = parts
     fits = [len(items) in {0, 1, n} for items in (timescales, updates)]
     if all(fits):
 
