@@ -15,9 +15,9 @@ EXAMPLES = """
 Examples:
   dueregard import-plan plan.docx --organisation demo --as lead@example.org --preview
   dueregard import-plan plan.xlsx --organisation demo --as lead@example.org --title "Equality scheme 2008-11"
-  dueregard import-plan plan.csv --organisation demo --as lead@example.org --mapping 3=timescale --mapping 5=ignore
+  dueregard import-plan plan.csv --organisation demo --as lead@example.org --map 3=timescale --map Notes=ignore
 \b
---mapping COLUMN=FIELD sets what a column holds; COLUMN is its number (1 = first) or its header as written.
+--map COLUMN=FIELD (or --mapping) sets what a column holds; COLUMN is its number (1 = first) or its header as written.
 Fields: reference, business_area, objective, desired_outcome, actions, timescale, update, owner, recommendation,
 measures, ignore.
 """
@@ -48,8 +48,17 @@ def _apply_mapping(headers: list[str], mapping: list[str], pairs: tuple[str, ...
 @click.option("--organisation", "slug", required=True, metavar="SLUG", help="The organisation's short name.")
 @click.option("--as", "email", required=True, metavar="EMAIL", help="Who imports (needs 'manage objectives').")
 @click.option("--title", default="", help="Title of the new plan. Default: the file's name.")
-@click.option("--mapping", "mappings", multiple=True, metavar="COLUMN=FIELD", help="Set what a column holds.")
-@click.option("--preview", "preview_only", is_flag=True, help="Show how the file is read; save nothing.")
+@click.option(
+    "--map",
+    "--mapping",
+    "mappings",
+    multiple=True,
+    metavar="COLUMN=FIELD",
+    help="Set what a column holds (repeatable).",
+)
+@click.option(
+    "--preview", "preview_only", is_flag=True, help="Show how the file is read; save nothing (exit 1 if it has errors)."
+)
 @click.option("--only-valid-rows", is_flag=True, help="Save the rows without errors and list the others.")
 def command(
     file: Path, slug: str, email: str, title: str, mappings: tuple[str, ...], preview_only: bool, only_valid_rows: bool
@@ -61,6 +70,7 @@ def command(
     from django.contrib.auth import get_user_model
     from django.core.exceptions import PermissionDenied
     from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
     from dueregard.objectives.importing.commit import ImportRefusedError, plan_import_commit, preview_for
@@ -112,15 +122,26 @@ def command(
                 due = action.timescale.due.isoformat() if action.timescale and action.timescale.due else "-"
                 click.echo(f"  - {_short(action.title)} | {action.timescale_text or '-'} (due {due}) | {action.status}")
         click.echo("Preview only: nothing was saved.")
+        if preview.errors:
+            raise click.ClickException(f"{len(preview.errors)} error(s) in the file.")
         return
     try:
-        result = plan_import_commit(
-            actor=actor,
-            organisation=organisation,
-            preview=preview,
-            plan_title=title or file.stem,
-            only_valid_rows=only_valid_rows,
-        )
+        with Progress(
+            TextColumn("Saving"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
+        ) as progress:
+            task = progress.add_task("saving", total=None)
+
+            def advance(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            result = plan_import_commit(
+                actor=actor,
+                organisation=organisation,
+                preview=preview,
+                plan_title=title or file.stem,
+                only_valid_rows=only_valid_rows,
+                progress=advance,
+            )
     except ImportRefusedError as error:
         raise click.ClickException(
             f"{len(error.problems)} error(s): nothing was saved. Fix them, or use --only-valid-rows."

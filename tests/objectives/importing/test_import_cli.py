@@ -43,7 +43,7 @@ def test_a_bad_file_or_errors_exit_non_zero_and_save_nothing(demo: Any) -> None:
     result = CliRunner().invoke(command, [str(FIXTURES / "formula.xlsx"), *base])
     assert result.exit_code == 1
     assert "holds a formula" in result.output
-    result = CliRunner().invoke(command, [str(FIXTURES / "seed000_objectives.xlsx"), *base, "--mapping", "2=ignore"])
+    result = CliRunner().invoke(command, [str(FIXTURES / "seed000_objectives.xlsx"), *base, "--map", "2=ignore"])
     assert result.exit_code == 1
     assert "No column is read as the objective" in result.output
     assert "nothing was saved" in result.output
@@ -55,3 +55,18 @@ def test_a_viewer_is_refused(demo: Any) -> None:
     result = CliRunner().invoke(command, [*args, "--as", demo.users["viewer"].email])
     assert result.exit_code == 1
     assert "may not manage objectives" in result.output
+
+
+def test_map_names_a_column_by_its_header_and_preview_exits_1_on_errors(demo: Any) -> None:
+    base = ["--organisation", demo.organisation.slug, "--as", demo.users["equality_lead"].email, "--preview"]
+    name = str(FIXTURES / "seed002_actions.csv")
+    result = CliRunner().invoke(command, [name, *base, "--map", "Update=ignore"])
+    assert result.exit_code == 0, result.output
+    assert "Update" in result.output
+    assert "ignore" in result.output
+    result = CliRunner().invoke(command, [name, *base, "--map", "Function / Policy=ignore"])
+    assert result.exit_code == 1
+    assert "error: file: No column is read as the objective" in result.output
+    result = CliRunner().invoke(command, [name, *base, "--map", "Nowhere=actions"])
+    assert result.exit_code == 2
+    assert "there is no column 'Nowhere'" in result.output

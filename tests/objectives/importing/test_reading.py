@@ -7,6 +7,8 @@ import io
 import openpyxl
 import pytest
 from helpers import FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dueregard.objectives.importing import reading
 from dueregard.objectives.importing.reading import ImportFileError, read_bytes, read_file
@@ -20,6 +22,7 @@ from dueregard.objectives.importing.reading import ImportFileError, read_bytes, 
         ("corrupt.xlsx", "damaged"),
         ("corrupt.docx", "not a real Word (DOCX) file"),
         ("formula.xlsx", "cell C3 on sheet ‘Sheet’ holds a formula"),
+        ("formula.ods", "cell C3 on sheet ‘Plan’ holds a formula"),
     ],
 )
 def test_a_file_that_cannot_be_read_gets_a_message_naming_the_file_and_the_reason(name: str, reason: str) -> None:
@@ -87,3 +90,76 @@ def test_every_table_of_a_docx_is_read_in_order_and_marked_where_a_new_table_sta
     starts = [row for row in table.rows if row.new_table]
     assert len(starts) > 10
     assert all(row.cells[0] == "Function / Policy" for row in starts)
+
+
+def test_word_cells_merged_down_or_across_are_read_once_and_named_in_warnings() -> None:
+    table = read_file(FIXTURES / "merged.docx")
+    assert [row.cells for row in table.rows] == [
+        ["Objective", "Actions", "Timescale"],
+        ["Tackle hate crime", "Deliver the action plan", "April 2013"],
+        ["", "Review the plan", "April 2014"],
+        ["", "Publish the review (no timescale)", ""],
+    ]
+    assert any("A2:A4" in warning for warning in table.warnings)
+    assert any("B4:C4" in warning for warning in table.warnings)
+
+
+def test_merged_cells_import_as_actions_of_the_objective_above_with_the_warning_shown() -> None:
+    from helpers import preview_of
+
+    for name in ("merged.docx", "merged.xlsx"):
+        preview = preview_of(name)
+        [objective] = preview.objectives
+        assert [a.title for a in objective.actions][:2] == ["Deliver the action plan", "Review the plan"]
+        assert any("merged" in p.message for p in preview.warnings)
+
+
+def test_an_ods_spreadsheet_reads_the_same_rows_as_the_xlsx() -> None:
+    ods = read_file(FIXTURES / "seed000_objectives.ods")
+    xlsx = read_file(FIXTURES / "seed000_objectives.xlsx")
+    assert [row.cells for row in ods.rows] == [row.cells for row in xlsx.rows]
+
+
+@pytest.mark.parametrize("name", ["seed002_actions.docx", "seed000_objectives.xlsx", "seed000_objectives.ods"])
+def test_a_truncated_file_is_refused_as_damaged(name: str) -> None:
+    data = (FIXTURES / name).read_bytes()
+    with pytest.raises(ImportFileError, match=r"damaged|not a"):
+        read_bytes(data[: len(data) // 2], filename=name)
+
+
+@given(st.binary(max_size=2000), st.sampled_from(["plan.csv", "plan.xlsx", "plan.ods", "plan.docx", "plan.pdf"]))
+@settings(max_examples=150, deadline=None)
+def test_any_bytes_give_a_table_or_a_clear_import_file_error(data: bytes, name: str) -> None:
+    problems: list[ImportFileError] = []
+    try:
+        table = read_bytes(data, filename=name)
+    except ImportFileError as error:
+        problems.append(error)
+    if problems:
+        assert problems[0].filename == name
+        assert problems[0].reason
+    else:
+        assert table.rows
+        assert all(isinstance(cell, str) for row in table.rows for cell in row.cells)
+
+
+# NUL is left out: a CSV with NUL bytes is refused as "not a text file", which the test above covers.
+_CELL = st.text(st.characters(exclude_characters="\x00", exclude_categories=["Cs"]), max_size=40)
+
+
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=5), min_size=1, max_size=10))
+@settings(max_examples=100, deadline=None)
+def test_any_cell_text_written_to_csv_reads_back_without_raising(rows: list[list[str]]) -> None:
+    import csv
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    problems: list[ImportFileError] = []
+    try:
+        table = read_bytes(buffer.getvalue().encode(), filename="plan.csv")
+    except ImportFileError as error:
+        problems.append(error)
+    if problems:
+        assert "empty" in problems[0].reason or "no table" in problems[0].reason
+    else:
+        assert all(isinstance(cell, str) for row in table.rows for cell in row.cells)

@@ -112,8 +112,9 @@ def test_seed_002_rows_that_do_not_line_up_are_flagged_not_guessed(demo: Any) ->
     assert not preview.errors
 
 
-def test_seed_000_imports_objectives_groups_and_sub_actions(demo: Any) -> None:
-    plan = _commit(demo, "seed000_objectives.xlsx").plan
+@pytest.mark.parametrize("name", ["seed000_objectives.xlsx", "seed000_objectives.ods"])
+def test_seed_000_imports_objectives_groups_and_sub_actions(demo: Any, name: str) -> None:
+    plan = _commit(demo, name).plan
     objectives = list(plan.objectives.order_by("position"))
     assert [o.reference for o in objectives] == ["1", "2", "3", "4", "5"]
     assert objectives[0].statement == "Tackle hate crime and reduce violence against women and girls."

@@ -11,6 +11,7 @@ once in the preview.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,9 +64,11 @@ def plan_import_commit(
     only_valid_rows: bool = False,
     reported_on: dt.date | None = None,
     plan_fields: dict[str, Any] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Create the plan and everything in it. With errors in the preview nothing is saved, unless
-    ``only_valid_rows``: then the rows with errors (and the objectives they belong to) are left out and reported."""
+    ``only_valid_rows``: then the rows with errors (and the objectives they belong to) are left out and reported.
+    ``progress(done, total)`` is called as the objects are recorded (for a progress bar)."""
     require_permission(actor, organisation, Permission.OBJECTIVE_MANAGE)
     errors = preview.errors
     if errors and (not only_valid_rows or any(p.row == 0 for p in errors)):
@@ -184,7 +187,9 @@ def plan_import_commit(
     )
     created += recommendations + measures
 
-    for instance in created:
+    for done, instance in enumerate(created, 1):
+        if progress is not None and (done % 250 == 0 or done == len(created)):
+            progress(done, len(created))
         audit_record(
             actor=actor,
             organisation=organisation,
