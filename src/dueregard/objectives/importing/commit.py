@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dueregard.audit.services import audit_record, snapshot
 from dueregard.objectives.importing.layout import Layout, detect_layout, plain
@@ -75,7 +76,7 @@ def plan_import_commit(
         raise ImportRefusedError(errors)
     objectives = preview.valid_objectives() if only_valid_rows else preview.objectives
     if not objectives:
-        raise ImportRefusedError([Problem(row=0, column="", message="There is nothing to import.", is_error=True)])
+        raise ImportRefusedError([Problem(row=0, column="", message=_("There is nothing to import."), is_error=True)])
     reported_on = reported_on or timezone.localdate()
     plan = plan_create(actor=actor, organisation=organisation, title=plan_title, **(plan_fields or {}))
     own_units = set(Unit.objects.filter(organisation=organisation).values_list("pk", flat=True))

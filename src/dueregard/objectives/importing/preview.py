@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from dueregard.objectives.importing.layout import FIELDS, Layout, LogicalRow, logical_rows, plain
 from dueregard.objectives.importing.reading import RawTable
 from dueregard.objectives.importing.splitting import AlignedAction, align, split_fragments
@@ -213,7 +215,10 @@ class _Builder:
             self.problem(
                 number,
                 "",
-                "The heading line has text of its own; it is kept in the description of the first objective under it.",
+                _(
+                    "The heading line has text of its own; it is kept in the description of the first objective "
+                    "under it."
+                ),
                 error=False,
             )
 
@@ -228,12 +233,18 @@ class _Builder:
             while reference in self.references:
                 reference = f"{reference}a"
         if len(reference) > REFERENCE_MAX:
-            self.problem(number, "reference", f"The reference is longer than {REFERENCE_MAX} characters.", error=True)
+            self.problem(
+                number,
+                "reference",
+                _("The reference is longer than %(limit)s characters.") % {"limit": REFERENCE_MAX},
+                error=True,
+            )
         elif reference in self.references:
             self.problem(
                 number,
                 "reference",
-                f"Reference {reference} is already used by the objective in row {self.references[reference]}.",
+                _("Reference %(reference)s is already used by the objective in row %(row)s.")
+                % {"reference": reference, "row": self.references[reference]},
                 error=True,
             )
         self.references.setdefault(reference, number)
@@ -242,7 +253,12 @@ class _Builder:
         area = plain(row.text("business_area")) or self.heading_title
         for name, value in (("owner", owner), ("business_area", area)):
             if len(value) > TEXT_MAX:
-                self.problem(number, name, f"The text is longer than {TEXT_MAX} characters; shorten it.", error=True)
+                self.problem(
+                    number,
+                    name,
+                    _("The text is longer than %(limit)s characters; shorten it.") % {"limit": TEXT_MAX},
+                    error=True,
+                )
         objective = PreviewObjective(
             reference=reference,
             statement=statement.strip(),
@@ -271,18 +287,21 @@ class _Builder:
         else:
             fallback = self.heading_title or "\n".join(split_fragments(row.cells.get("desired_outcome", [])))
             if not fallback:
-                self.problem(number, "objective", "The row has no objective and there is none above it.", error=True)
+                self.problem(number, "objective", _("The row has no objective and there is none above it."), error=True)
                 return
             objective = self.new_objective(row, fallback)
             self.problem(
-                number, "objective", "No objective in this row: the heading or outcome above is used.", error=False
+                number, "objective", _("No objective in this row: the heading or outcome above is used."), error=False
             )
         if self.current is not None and self.current.rows[0] != number and set(self.current.rows) & self.invalid:
             self.problem(
-                number, "", f"It belongs to the objective in row {self.current.rows[0]}, which has errors.", error=True
+                number,
+                "",
+                _("It belongs to the objective in row %(row)s, which has errors.") % {"row": self.current.rows[0]},
+                error=True,
             )
         if row.joined:
-            self.problem(number, "", "This row ran over a page break; its two parts are joined.", error=False)
+            self.problem(number, "", _("This row ran over a page break; its two parts are joined."), error=False)
         self.recommendation_cells(row, objective)
         self.measure_cells(row, objective)
         self.action_cells(row, objective, next_row)
@@ -307,7 +326,7 @@ class _Builder:
                 self.problem(
                     row.numbers[0],
                     "recommendation",
-                    "Text without a recommendation number is kept in the objective's description.",
+                    _("Text without a recommendation number is kept in the objective's description."),
                     error=False,
                 )
 
@@ -325,7 +344,7 @@ class _Builder:
         if not actions and (timescales or updates):
             title = "\n".join(split_fragments(row.cells.get("desired_outcome", []))) or objective.statement
             actions = [title]
-            self.problem(number, "actions", "No action in this row: its outcome or objective is used.", error=False)
+            self.problem(number, "actions", _("No action in this row: its outcome or objective is used."), error=False)
         if not actions:
             return
         aligned = align(actions, timescales, updates)
@@ -333,13 +352,22 @@ class _Builder:
             self.problem(
                 number,
                 "actions",
-                f"{aligned.check}: they are kept together in one action. Check and split it after importing.",
+                _(
+                    "%(actions)s actions, %(timescales)s timescales and %(updates)s updates do not line up: they are "
+                    "kept together in one action. Check and split it after importing."
+                )
+                % dict(zip(("actions", "timescales", "updates"), aligned.counts, strict=True)),
                 error=False,
             )
         outcome = "\n".join(split_fragments(row.cells.get("desired_outcome", [])))
         owner = plain(row.text("owner")) or self.heading_owner
         if len(owner) > TEXT_MAX:
-            self.problem(number, "owner", f"The owner is longer than {TEXT_MAX} characters; shorten it.", error=True)
+            self.problem(
+                number,
+                "owner",
+                _("The owner is longer than %(limit)s characters; shorten it.") % {"limit": TEXT_MAX},
+                error=True,
+            )
         built = [self.action(item, number, outcome, owner) for item in aligned.actions]
         is_heading = (
             len(built) == 1
@@ -353,7 +381,7 @@ class _Builder:
         if is_heading:
             objective.actions.append(built[0])
             self.current_heading_action = built[0]
-            self.problem(number, "actions", "Read as a heading over the actions in the rows below it.", error=False)
+            self.problem(number, "actions", _("Read as a heading over the actions in the rows below it."), error=False)
             return
         parent = self.current_heading_action
         if parent is not None and not row.has("objective") and (row.has("timescale") or row.has("update")):
@@ -381,7 +409,8 @@ class _Builder:
                 self.problem(
                     number,
                     "timescale",
-                    f"“{_short(item.timescale)}” is not understood as a date; it is kept as written, with no dates.",
+                    _("“%(timescale)s” is not understood as a date; it is kept as written, with no dates.")
+                    % {"timescale": _short(item.timescale)},
                     error=False,
                 )
         if "update" in self.layout.mapping:
@@ -391,7 +420,8 @@ class _Builder:
                 self.problem(
                     number,
                     "update",
-                    f"No status found in “{_short(item.update)}”: the update is kept, with status ‘no update given’.",
+                    _("No status found in “%(update)s”: the update is kept, with status ‘no update given’.")
+                    % {"update": _short(item.update)},
                     error=False,
                 )
             action.status, action.status_text = status, item.update
@@ -425,10 +455,10 @@ def build_preview(
         builder.problems.append(Problem(row=0, column="", message=warning, is_error=False))
     if "objective" not in layout.mapping:
         builder.problem(
-            0, "", "No column is read as the objective. Choose which column holds the objectives.", error=True
+            0, "", _("No column is read as the objective. Choose which column holds the objectives."), error=True
         )
     if not {"actions", "measures", "recommendation"} & set(layout.mapping):
-        builder.problem(0, "", "No column is read as actions. Choose which column holds the actions.", error=True)
+        builder.problem(0, "", _("No column is read as actions. Choose which column holds the actions."), error=True)
     for index, row in enumerate(rows):
         if row.heading is not None:
             builder.heading(row)

@@ -21,6 +21,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 MAX_FILE_BYTES = 10 * 1024 * 1024  # 10 MB: far above any real plan (a 5,000-row spreadsheet is about 1 MB)
 MAX_ROWS = 20_000
 MAX_COLUMNS = 60
@@ -64,15 +66,17 @@ def read_bytes(data: bytes, *, filename: str) -> RawTable:
     suffix = Path(filename).suffix.lower()
     if suffix not in CSV_SUFFIXES | SHEET_SUFFIXES | DOCX_SUFFIXES:
         raise ImportFileError(
-            filename, f"this is not a file type the import reads. Save it as one of: {', '.join(ACCEPTED)}."
+            filename,
+            _("this is not a file type the import reads. Save it as one of: %(types)s.")
+            % {"types": ", ".join(ACCEPTED)},
         )
     if not data.strip():
-        raise ImportFileError(filename, "the file is empty.")
+        raise ImportFileError(filename, _("the file is empty."))
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(
             filename,
-            f"the file is {len(data) / 1024 / 1024:.1f} MB; the import takes files up to "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Split the plan into smaller files.",
+            _("the file is %(size)s MB; the import takes files up to %(limit)s MB. Split the plan into smaller files.")
+            % {"size": f"{len(data) / 1024 / 1024:.1f}", "limit": MAX_FILE_BYTES // 1024 // 1024},
         )
     if suffix in CSV_SUFFIXES:
         table = _read_csv(data, filename)
@@ -82,14 +86,20 @@ def read_bytes(data: bytes, *, filename: str) -> RawTable:
         table = _read_docx(data, filename)
     table.rows = [row for row in table.rows if any(cell.strip() for cell in row.cells)]
     if not table.rows:
-        raise ImportFileError(filename, "the file holds no table with any text in it.")
+        raise ImportFileError(filename, _("the file holds no table with any text in it."))
     if len(table.rows) > MAX_ROWS:
         raise ImportFileError(
-            filename, f"the file has {len(table.rows):,} rows; the import takes up to {MAX_ROWS:,}. Split it."
+            filename,
+            _("the file has %(rows)s rows; the import takes up to %(limit)s. Split it.")
+            % {"rows": f"{len(table.rows):,}", "limit": f"{MAX_ROWS:,}"},
         )
     width = max(len(row.cells) for row in table.rows)
     if width > MAX_COLUMNS:
-        raise ImportFileError(filename, f"the table has {width} columns; the import takes up to {MAX_COLUMNS}.")
+        raise ImportFileError(
+            filename,
+            _("the table has %(columns)s columns; the import takes up to %(limit)s.")
+            % {"columns": width, "limit": MAX_COLUMNS},
+        )
     for row in table.rows:
         row.cells += [""] * (width - len(row.cells))
     return table
@@ -100,7 +110,7 @@ def read_bytes(data: bytes, *, filename: str) -> RawTable:
 
 def _decode(data: bytes, filename: str) -> str:
     if b"\x00" in data[:4096]:
-        raise ImportFileError(filename, "this is not a text file, so it cannot be read as CSV.")
+        raise ImportFileError(filename, _("this is not a text file, so it cannot be read as CSV."))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -108,7 +118,9 @@ def _decode(data: bytes, filename: str) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as error:
-        raise ImportFileError(filename, "the text is neither UTF-8 nor Windows-1252; save it as UTF-8 CSV.") from error
+        raise ImportFileError(
+            filename, _("the text is neither UTF-8 nor Windows-1252; save it as UTF-8 CSV.")
+        ) from error
 
 
 def _read_csv(data: bytes, filename: str) -> RawTable:
@@ -121,7 +133,7 @@ def _read_csv(data: bytes, filename: str) -> RawTable:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
     except csv.Error as error:
-        raise ImportFileError(filename, f"the CSV cannot be read ({error}).") from error
+        raise ImportFileError(filename, _("the CSV cannot be read (%(error)s).") % {"error": error}) from error
     return RawTable(
         filename=filename,
         rows=[
@@ -211,7 +223,8 @@ def _read_sheet(data: bytes, filename: str, suffix: str) -> RawTable:
 
     if not data.startswith(b"PK"):
         raise ImportFileError(
-            filename, f"the file is not a real {suffix.lstrip('.').upper()} file (it may be damaged)."
+            filename,
+            _("the file is not a real %(type)s file (it may be damaged).") % {"type": suffix.lstrip(".").upper()},
         )
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -221,21 +234,26 @@ def _read_sheet(data: bytes, filename: str, suffix: str) -> RawTable:
             None,
         )
         if index is None:
-            raise ImportFileError(filename, "every sheet of the workbook is empty.")
+            raise ImportFileError(filename, _("every sheet of the workbook is empty."))
         sheet = workbook.get_sheet_by_index(index)
         values = sheet.to_python(skip_empty_area=False)
         merged = sheet.merged_cell_ranges or []
     except ImportFileError:
         raise
     except Exception as error:  # calamine raises its own error types for damaged files
-        raise ImportFileError(filename, f"the workbook is damaged or not a spreadsheet ({error}).") from error
+        raise ImportFileError(
+            filename, _("the workbook is damaged or not a spreadsheet (%(error)s).") % {"error": error}
+        ) from error
     formulas = _ods_formula_cells(data, index) if suffix == ".ods" else _xlsx_formula_cells(data, index)
     if formulas:
         shown = ", ".join(formulas[:5]) + (" …" if len(formulas) > 5 else "")
         raise ImportFileError(
             filename,
-            f"cell {shown} on sheet ‘{names[index]}’ holds a formula. The import reads text, not formulas: "
-            "copy the cells and paste them as values, then upload the file again.",
+            _(
+                "cell %(cells)s on sheet ‘%(sheet)s’ holds a formula. The import reads text, not formulas: "
+                "copy the cells and paste them as values, then upload the file again."
+            )
+            % {"cells": shown, "sheet": names[index]},
         )
     table = RawTable(
         filename=filename,
@@ -246,7 +264,8 @@ def _read_sheet(data: bytes, filename: str, suffix: str) -> RawTable:
     for (top, left), (bottom, right) in merged:
         name = f"{_column_letter(left)}{top + 1}:{_column_letter(right)}{bottom + 1}"
         table.warnings.append(
-            f"Cells {name} are merged: their text is read in {_column_letter(left)}{top + 1} only; check those rows."
+            _("Cells %(range)s are merged: their text is read in %(cell)s only; check those rows.")
+            % {"range": name, "cell": f"{_column_letter(left)}{top + 1}"}
         )
     return table
 
@@ -268,13 +287,13 @@ def _read_docx(data: bytes, filename: str) -> RawTable:
     from docx.opc.exceptions import PackageNotFoundError
 
     if not data.startswith(b"PK"):
-        raise ImportFileError(filename, "the file is not a real Word (DOCX) file (it may be damaged).")
+        raise ImportFileError(filename, _("the file is not a real Word (DOCX) file (it may be damaged)."))
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, LookupError, SyntaxError) as error:
-        raise ImportFileError(filename, "the Word file is damaged or is not a DOCX document.") from error
+        raise ImportFileError(filename, _("the Word file is damaged or is not a DOCX document.")) from error
     if not document.tables:
-        raise ImportFileError(filename, "the Word document has no table in it; the plan must be in a table.")
+        raise ImportFileError(filename, _("the Word document has no table in it; the plan must be in a table."))
     table_out = RawTable(filename=filename, rows=[])
     number = 0
     for t_index, table in enumerate(document.tables, 1):
@@ -309,7 +328,11 @@ def _read_docx(data: bytes, filename: str) -> RawTable:
 
 
 def _merged_warning(table: int, first: str, last: str, cell: str) -> str:
-    return f"Table {table}: cells {first}:{last} are merged: their text is read in {cell} only; check those rows."
+    return _("Table %(table)s: cells %(range)s are merged: their text is read in %(cell)s only; check those rows.") % {
+        "table": table,
+        "range": f"{first}:{last}",
+        "cell": cell,
+    }
 
 
 def _docx_row_cells(row: object) -> tuple[list[str], list[tuple[int, int, bool | None]]]:

@@ -109,6 +109,7 @@ class AlignedAction:
 class Alignment:
     actions: list[AlignedAction]
     check: str = ""  # why a person should look at the row ("" when the lists lined up)
+    counts: tuple[int, int, int] = (0, 0, 0)  # actions, timescales, updates (when they do not line up)
 
 
 def _one(items: list[str]) -> str:
@@ -160,4 +161,5 @@ def align(actions: list[str], timescales: list[str], updates: list[str]) -> Alig
     return Alignment(
         [AlignedAction(_one(actions), _one(timescales), _one(updates))],
         check=f"{n} actions, {len(timescales)} timescales and {len(updates)} updates do not line up",
+        counts=(n, len(timescales), len(updates)),
     )
