@@ -81,3 +81,22 @@ def test_a_viewer_gets_403_on_every_import_page(demo: Any) -> None:
     for name in ("import_upload", "import_columns", "import_preview"):
         assert client.get(reverse(f"objectives:{name}", args=[slug])).status_code == 403
     assert _upload(client, slug, "seed003_improvement_plan.docx").status_code == 403
+
+
+def test_the_welsh_pages_give_the_reasons_and_row_checks_in_welsh(demo: Any) -> None:
+    from django.utils import translation
+
+    slug = demo.organisation.slug
+    client = _client(demo.users["equality_lead"])
+    with translation.override("cy"):
+        upload_url = reverse("objectives:import_upload", args=[slug])
+        preview_url = reverse("objectives:import_preview", args=[slug])
+    assert upload_url.startswith("/cy/")
+    data = (FIXTURES / "formula.xlsx").read_bytes()
+    html = client.post(upload_url, {"file": SimpleUploadedFile("formula.xlsx", data)}).content.decode()
+    assert "yn dal fformiwla" in html
+    data = (FIXTURES / "seed002_actions.csv").read_bytes()
+    client.post(upload_url, {"file": SimpleUploadedFile("seed002_actions.csv", data)})
+    html = client.get(preview_url).content.decode()
+    assert "yn cyfateb: cânt eu cadw gyda" in html
+    assert "do not line up" not in html
