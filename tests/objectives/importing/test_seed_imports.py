@@ -175,11 +175,11 @@ def test_an_error_anywhere_saves_nothing_at_all(demo: Any) -> None:
 def test_a_failure_half_way_rolls_everything_back(demo: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from dueregard.objectives.importing import commit
 
-    def broken(**_: Any) -> None:
+    def broken(*_: Any) -> None:
         raise RuntimeError("database went away")
 
     before = _row_counts()
-    monkeypatch.setattr(commit, "audit_record", broken)
+    monkeypatch.setattr(commit, "_audit_event", broken)
     with pytest.raises(RuntimeError):
         _commit(demo, "seed003_improvement_plan.docx")
     assert _row_counts() == before
@@ -226,3 +226,20 @@ def test_owners_that_name_a_unit_are_linked_to_it_whatever_the_case_and_spacing(
     table = read_bytes(io.BytesIO(text.encode()).getvalue(), filename="plan.csv")
     action = preview_for(demo.organisation, table).objectives[0].actions[0]
     assert (action.owner_unit_id, action.owner_unit_name) == (unit.pk, unit.name)
+
+
+def test_every_created_object_has_its_audit_row_in_the_same_transaction(demo: Any) -> None:
+    from dueregard.audit.models import AuditEvent
+
+    before = AuditEvent.objects.count()
+    result = _commit(demo, "seed003_improvement_plan.docx")
+    events = AuditEvent.objects.filter(action="plan_import")
+    assert AuditEvent.objects.count() - before == sum(result.counts.values()) + 1  # + the plan (plan_create)
+    assert events.filter(object_type="objectives.objective").count() == 7
+    event = events.get(
+        object_type="objectives.recommendation", object_id=str(result.plan.recommendations.get(number="9").pk)
+    )
+    assert event.actor == demo.users["equality_lead"]
+    assert event.before is None
+    assert event.after is not None
+    assert event.after["number"] == "9"

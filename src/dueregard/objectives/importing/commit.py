@@ -1,11 +1,13 @@
 """Save a previewed plan: one transaction, all or nothing.
 
 The plan itself goes through ``plan_create``. The objectives, actions, milestones, updates, recommendations and
-measures are created directly (``bulk_create``) inside the same ``transaction.atomic``, each with its own
-``audit_record``: calling ``objective_create``/``action_create``/``progress_update_add`` once per row costs several
-queries per object (positions, ownership checks, a reload under lock) and makes a 5,000-row plan take minutes. The
-reading of each timescale is the one ``action_create`` would make (``timescale_reading.read_action_timescale``), done
-once in the preview.
+measures are created directly (``bulk_create``) inside the same ``transaction.atomic``, and so are their audit rows:
+one per created object, with the fields ``audit_record`` writes (action ``plan_import``, the object's values as
+"after"), inserted 500 at a time. Calling ``objective_create``/``action_create``/``progress_update_add`` once per row
+costs several queries per object (positions, ownership checks, a reload under lock) and makes a 5,000-row plan take
+minutes; one ``audit_record`` INSERT per object alone took about 4 s of the 10 s budget. The reading of each
+timescale is the one ``action_create`` would make (``timescale_reading.read_action_timescale``), done once in the
+preview.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dueregard.audit.services import audit_record, snapshot
+from dueregard.audit.models import AuditEvent
+from dueregard.audit.services import snapshot
 from dueregard.objectives.importing.layout import Layout, detect_layout, plain
 from dueregard.objectives.importing.preview import Preview, PreviewAction, Problem, build_preview
 from dueregard.objectives.importing.reading import RawTable
@@ -37,6 +40,7 @@ from dueregard.objectives.services import plan_create
 from dueregard.organisations.models import Organisation, Unit
 from dueregard.organisations.roles import Permission, require_permission
 
+AUDIT_BATCH = 500
 CLOSING = {ActionStatus.WITHDRAWN, ActionStatus.TRANSFERRED, ActionStatus.NOT_DELIVERED}
 
 
@@ -188,17 +192,13 @@ def plan_import_commit(
     )
     created += recommendations + measures
 
-    for done, instance in enumerate(created, 1):
-        if progress is not None and (done % 250 == 0 or done == len(created)):
-            progress(done, len(created))
-        audit_record(
-            actor=actor,
-            organisation=organisation,
-            action="plan_import",
-            instance=instance,
-            before=None,
-            after=snapshot(instance),
+    # One audit row per created object, written in batches (one INSERT per 500 rows rather than per row).
+    for start in range(0, len(created), AUDIT_BATCH):
+        AuditEvent.objects.bulk_create(
+            [_audit_event(actor, organisation, instance) for instance in created[start : start + AUDIT_BATCH]]
         )
+        if progress is not None:
+            progress(min(start + AUDIT_BATCH, len(created)), len(created))
     skipped = sorted(preview.invalid_rows - {0}) if only_valid_rows else []
     counts = {
         "objectives": len(saved_objectives),
@@ -209,6 +209,24 @@ def plan_import_commit(
         "measures": len(measures),
     }
     return ImportResult(plan=plan, counts=counts, skipped_rows=skipped)
+
+
+def _audit_event(actor: Any, organisation: Organisation, instance: Any) -> AuditEvent:
+    """The row ``audit_record`` writes for a created object (action ``plan_import``, nothing before), unsaved."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("The import's audit rows must be written inside its transaction.")
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    return AuditEvent(
+        organisation=organisation,
+        actor=actor if authenticated else None,
+        actor_label=str(actor) if authenticated else "system",
+        action="plan_import",
+        object_type=instance._meta.label_lower,
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:250],
+        before=None,
+        after=snapshot(instance),
+    )
 
 
 def units_by_name(organisation: Organisation) -> dict[str, tuple[int, str]]:
