@@ -55,7 +55,7 @@ def _store(request: HttpRequest, slug: str, table: RawTable, mapping: list[str])
     _discard(request)
     token = secrets.token_urlsafe(16)
     path = _folder() / f"{token}.json"
-    rows = [[row.number, row.cells, row.location, row.new_table] for row in table.rows]
+    rows = [[row.number, row.cells, row.location, row.new_table, row.table, row.width] for row in table.rows]
     payload = {"filename": table.filename, "rows": rows, "warnings": table.warnings}
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
@@ -71,7 +71,7 @@ def _load(request: HttpRequest, slug: str) -> tuple[RawTable, list[str]] | None:
     if not path.exists():
         return None
     payload = json.loads(path.read_text(encoding="utf-8"))
-    rows = [RawRow(number=n, cells=cells, location=loc, new_table=new) for n, cells, loc, new in payload["rows"]]
+    rows = [RawRow(*row) for row in payload["rows"]]
     return RawTable(filename=payload["filename"], rows=rows, warnings=payload["warnings"]), state["mapping"]
 
 

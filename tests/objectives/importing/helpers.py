@@ -29,3 +29,12 @@ def words(text: str) -> list[str]:
     plain = re.sub(r"<[^>]+>", " ", text)
     stripped = (w.lstrip("-–•*·") for w in re.split(r"[\s•]+", plain))
     return [w for w in stripped if w]
+
+
+def preview_of_table(table: Any) -> Any:
+    from dueregard.objectives.importing.layout import detect_layout
+    from dueregard.objectives.importing.preview import build_preview
+
+    layout = detect_layout(table)
+    assert layout is not None
+    return build_preview(table, layout)

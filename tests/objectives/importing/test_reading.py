@@ -163,3 +163,35 @@ def test_any_cell_text_written_to_csv_reads_back_without_raising(rows: list[list
         assert "empty" in problems[0].reason or "no table" in problems[0].reason
     else:
         assert all(isinstance(cell, str) for row in table.rows for cell in row.cells)
+
+
+def test_a_word_table_that_is_not_part_of_the_plan_is_left_out_and_named() -> None:
+    import docx
+    from helpers import preview_of_table
+
+    document = docx.Document()
+    document.add_paragraph("Document control")
+    control = document.add_table(rows=0, cols=2)
+    for cells in (["Version", "3"], ["Author", "Equality team"]):
+        row = control.add_row().cells
+        row[0].text, row[1].text = cells
+    plan = document.add_table(rows=0, cols=3)
+    for cells in (["Objective", "Actions", "Timescale"], ["Tackle hate crime", "Publish the plan", "April 2013"]):
+        row = plan.add_row().cells
+        for cell, text in zip(row, cells, strict=True):
+            cell.text = text
+    document.add_page_break()
+    continued = document.add_table(rows=0, cols=3)  # the plan again after a page break, without its heading row
+    row = continued.add_row().cells
+    for cell, text in zip(row, ["Reduce violence", "Fund refuges", "March 2014"], strict=True):
+        cell.text = text
+    glossary = document.add_table(rows=0, cols=2)
+    row = glossary.add_row().cells
+    row[0].text, row[1].text = "EHRC", "Equality and Human Rights Commission"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    preview = preview_of_table(read_bytes(buffer.getvalue(), filename="plan.docx"))
+    assert [o.statement for o in preview.objectives] == ["Tackle hate crime", "Reduce violence"]
+    assert [p.message for p in preview.warnings if "left out" in p.message] == [
+        "Table 4 neither repeats the plan's heading row nor has its columns, so it is left out."
+    ]

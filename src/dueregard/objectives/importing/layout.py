@@ -180,12 +180,34 @@ def _continues(row: LogicalRow, previous: LogicalRow) -> bool:
     return not row.has("objective") and not row.has("desired_outcome") and not row.has("reference")
 
 
-def logical_rows(table: RawTable, layout: Layout) -> list[LogicalRow]:
+def _other_tables(table: RawTable, layout: Layout, header_key: list[str]) -> set[int]:
+    """DOCX tables after the plan's first that are not part of it: they neither start with its header row nor have
+    its number of columns (a table that continues the plan over a page break has one or the other)."""
+    header = table.rows[layout.header_index]
+    if not header.table:
+        return set()
+    first_rows: dict[int, RawRow] = {}
+    for raw in table.rows[layout.header_index + 1 :]:
+        first_rows.setdefault(raw.table, raw)
+    return {
+        number
+        for number, raw in first_rows.items()
+        if number != header.table and not _is_header(raw, header_key) and raw.width != header.width
+    }
+
+
+def logical_rows(table: RawTable, layout: Layout, *, left_out: list[int] | None = None) -> list[LogicalRow]:
+    """The plan's rows. The numbers of DOCX tables left out as not part of the plan are added to ``left_out``."""
     header_key = [normalise_header(cell) for cell in table.rows[layout.header_index].cells]
+    others = _other_tables(table, layout, header_key)
+    if left_out is not None:
+        left_out.extend(sorted(others))
     out: list[LogicalRow] = []
     after_break = False
     dropped = 0
     for raw in table.rows[layout.header_index + 1 :]:
+        if raw.table in others:
+            continue
         if _is_header(raw, header_key):
             after_break, dropped = True, dropped + 1
             continue

@@ -450,9 +450,18 @@ def build_preview(
         year_range_convention=year_range_convention,
         units=units or {},
     )
-    rows = logical_rows(table, layout)
+    left_out: list[int] = []
+    rows = logical_rows(table, layout, left_out=left_out)
     for warning in table.warnings:
         builder.problems.append(Problem(row=0, column="", message=warning, is_error=False))
+    for number in left_out:
+        builder.problem(
+            0,
+            "",
+            _("Table %(table)s neither repeats the plan's heading row nor has its columns, so it is left out.")
+            % {"table": number},
+            error=False,
+        )
     if "objective" not in layout.mapping:
         builder.problem(
             0, "", _("No column is read as the objective. Choose which column holds the objectives."), error=True

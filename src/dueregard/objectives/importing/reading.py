@@ -48,6 +48,8 @@ class RawRow:
     cells: list[str]
     location: str = ""  # where to find it, in words ("row 12", "table 2, row 3")
     new_table: bool = False  # the first row of a DOCX table after the first
+    table: int = 0  # DOCX: the table's number in the document (1, 2, …); 0 for CSV and spreadsheets
+    width: int = 0  # DOCX: the row's number of grid columns before padding (0 when not known)
 
 
 @dataclass
@@ -318,7 +320,14 @@ def _read_docx(data: bytes, filename: str) -> RawTable:
                     open_down[column] = [r_index, r_index]
             where = f"table {t_index}, row {r_index}" if len(document.tables) > 1 else f"row {r_index}"
             table_out.rows.append(
-                RawRow(number=number, cells=cells, location=where, new_table=(t_index > 1 and r_index == 1))
+                RawRow(
+                    number=number,
+                    cells=cells,
+                    location=where,
+                    new_table=(t_index > 1 and r_index == 1),
+                    table=t_index,
+                    width=len(cells),
+                )
             )
         for column, (top, bottom) in open_down.items():
             if bottom > top:
