@@ -160,3 +160,29 @@ def test_reading_rows_of_arbitrary_cell_text_never_raises(rows: list[list[str]])
     assert layout is not None
     preview = build_preview(table, layout)
     assert preview.rows_read <= len(rows)
+
+
+_ITEM = st.text(st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=25).map(str.strip).filter(bool)
+
+
+@given(
+    st.lists(_ITEM, max_size=6),
+    st.lists(st.one_of(_ITEM, st.sampled_from(["Ongoing", "March 2008", "Ongoing By December 2009"])), max_size=6),
+    st.lists(_ITEM, max_size=6),
+)
+def test_aligning_never_drops_or_invents_an_action_timescale_or_update(
+    actions: list[str], timescales: list[str], updates: list[str]
+) -> None:
+    aligned = align(actions, timescales, updates)
+    nodes = [node for action in aligned.actions for node in (action, *action.children)]
+    titles = "\n".join(node.title for node in nodes if node.title)
+    assert titles.split("\n") == [line for action in actions for line in action.split("\n")] or not actions
+    squash = lambda s: "".join(s.split())  # noqa: E731
+    out_timescales = squash("".join(node.timescale for node in nodes))
+    out_updates = squash("".join(node.update for node in nodes))
+    for item in timescales:
+        assert squash(item) in out_timescales
+    for item in updates:
+        assert squash(item) in out_updates
+    if aligned.check:
+        assert len(aligned.actions) == 1
