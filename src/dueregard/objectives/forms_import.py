@@ -44,13 +44,18 @@ class UploadForm(forms.Form):
 
 
 class MappingForm(forms.Form):
-    def __init__(self, *args: Any, headers: list[str], mapping: list[str], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, headers: list[str], mapping: list[str], samples: list[str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        samples = samples or []
         for index, header in enumerate(headers):
+            sample = samples[index] if index < len(samples) else ""
             self.fields[f"column_{index}"] = forms.ChoiceField(
                 label=_("Column %(number)s: %(header)s") % {"number": index + 1, "header": header or _("(no heading)")},
                 choices=list(FIELD_LABELS.items()),
                 initial=mapping[index] if index < len(mapping) else "ignore",
+                help_text=_("First entry: %(sample)s") % {"sample": sample} if sample else "",
             )
 
     def mapping(self) -> list[str]:

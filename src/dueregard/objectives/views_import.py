@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dueregard.objectives.forms_import import FIELD_LABELS, ConfirmForm, MappingForm, UploadForm
 from dueregard.objectives.importing.commit import ImportRefusedError, plan_import_commit, preview_for
-from dueregard.objectives.importing.layout import detect_layout
+from dueregard.objectives.importing.layout import Layout, detect_layout, plain
 from dueregard.objectives.importing.reading import ImportFileError, RawRow, RawTable, read_bytes
 from dueregard.objectives.models import ActionStatus
 from dueregard.organisations.navigation import crumbs, organisation_context
@@ -127,13 +127,31 @@ def columns(request: HttpRequest, slug: str) -> HttpResponse:
     table, mapping = loaded
     layout = detect_layout(table)
     headers = layout.headers if layout else table.rows[0].cells
-    form = MappingForm(request.POST or None, headers=headers, mapping=mapping)
+    form = MappingForm(request.POST or None, headers=headers, mapping=mapping, samples=_samples(table, layout))
     if request.method == "POST" and form.is_valid():
         request.session[SESSION_KEY] = {**request.session[SESSION_KEY], "mapping": form.mapping()}
         return redirect("objectives:import_preview", slug)
     context = _context(request, organisation, _("Say what each column holds"))
     context.update({"form": form, "filename": table.filename})
     return render(request, "objectives/import/columns.html", context)
+
+
+def _samples(table: RawTable, layout: Layout | None, limit: int = 80) -> list[str]:
+    """The first entry under each heading (to help say what the column holds), shortened."""
+    start = layout.header_index + 1 if layout else 1
+    header = table.rows[start - 1].cells if table.rows else []
+    samples: list[str] = []
+    for column in range(len(header)):
+        found = next(
+            (
+                plain(row.cells[column])
+                for row in table.rows[start:]
+                if row.cells != header and plain(row.cells[column])
+            ),
+            "",
+        )
+        samples.append(found if len(found) <= limit else found[: limit - 1] + "…")
+    return samples
 
 
 @login_required

@@ -32,6 +32,7 @@ def test_the_equality_lead_uploads_checks_and_imports_a_plan(demo: Any, settings
     assert response["Location"].endswith(reverse("objectives:import_columns", args=[slug]))
     page = client.get(reverse("objectives:import_columns", args=[slug]))
     assert "Function / Policy" in page.content.decode()
+    assert "First entry: January – March 2008" in page.content.decode()
     mapping = {
         f"column_{i}": name for i, name in enumerate(["objective", "desired_outcome", "actions", "timescale", "update"])
     }
