@@ -697,21 +697,23 @@ def evidence_item_add(
     return item
 
 
-@transaction.atomic
-def evidence_item_remove(*, actor: Any, item: EvidenceItem, expected_lock_version: int | None = None) -> None:
+def _part_remove(
+    *, actor: Any, part: EvidenceItem | EngagementRecord, action: str, expected_lock_version: int | None
+) -> None:
+    """Remove one part of an assessment: same checks as any change to it, an audit row, the assessment touched."""
     assessment, organisation = _part_change(
-        actor=actor, assessment=item.assessment, expected_lock_version=expected_lock_version
+        actor=actor, assessment=part.assessment, expected_lock_version=expected_lock_version
     )
     audit_record(
-        actor=actor,
-        organisation=organisation,
-        action="evidence_item_remove",
-        instance=item,
-        before=snapshot(item),
-        after=None,
+        actor=actor, organisation=organisation, action=action, instance=part, before=snapshot(part), after=None
     )
-    item.delete()
+    part.delete()
     _touch(assessment, actor)
+
+
+@transaction.atomic
+def evidence_item_remove(*, actor: Any, item: EvidenceItem, expected_lock_version: int | None = None) -> None:
+    _part_remove(actor=actor, part=item, action="evidence_item_remove", expected_lock_version=expected_lock_version)
 
 
 @transaction.atomic
@@ -772,19 +774,9 @@ def engagement_record_add(
 
 @transaction.atomic
 def engagement_record_remove(*, actor: Any, record: EngagementRecord, expected_lock_version: int | None = None) -> None:
-    assessment, organisation = _part_change(
-        actor=actor, assessment=record.assessment, expected_lock_version=expected_lock_version
+    _part_remove(
+        actor=actor, part=record, action="engagement_record_remove", expected_lock_version=expected_lock_version
     )
-    audit_record(
-        actor=actor,
-        organisation=organisation,
-        action="engagement_record_remove",
-        instance=record,
-        before=snapshot(record),
-        after=None,
-    )
-    record.delete()
-    _touch(assessment, actor)
 
 
 @transaction.atomic
