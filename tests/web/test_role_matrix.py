@@ -9,6 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+import role_matrix_assessments
+import role_matrix_register
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -71,6 +73,7 @@ PAGES: dict[str, tuple[Callable[[Any], str], set[str] | None]] = {
     "objectives:unreported": (lambda d: "/o/demo/actions/no-update/", EVERY_ROLE),
     "objectives:action": (lambda d: f"/o/demo/actions/{d.action.pk}/", EVERY_ROLE),
 }
+PAGES |= role_matrix_register.PAGES | role_matrix_assessments.PAGES
 # Pages that only take POST are covered by the service matrix and by their own tests.
 POST_ONLY = {
     "objectives:import_cancel",
@@ -83,6 +86,7 @@ POST_ONLY = {
     "objectives:action_rag",
     "accounts:logout",
 }
+POST_ONLY |= role_matrix_register.POST_ONLY | role_matrix_assessments.POST_ONLY
 NOT_OURS = {"admin"}  # Django's admin site, outside the product's pages
 
 
@@ -245,6 +249,7 @@ SERVICES: dict[str, tuple[Callable[[Any, Any], Any], set[str]]] = {
         {"equality_lead"},
     ),
 }
+SERVICES |= role_matrix_register.SERVICES | role_matrix_assessments.SERVICES
 
 
 @pytest.mark.parametrize("service", sorted(SERVICES))

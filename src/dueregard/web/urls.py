@@ -16,6 +16,7 @@ urlpatterns = [
     *i18n_patterns(
         path("account/", include("dueregard.accounts.urls")),
         path("", include(web_patterns)),
+        path("", include("dueregard.assessments.urls")),
         path("", include("dueregard.audit.urls")),
         path("", include("dueregard.objectives.urls")),
         path("", include("dueregard.organisations.urls")),

@@ -1,0 +1,80 @@
+"""A report: the titled set of result tables one preset produces, ready to write out or publish.
+
+This is the contract between the presets (:mod:`dueregard.analytics.presets`), which build reports, and the
+writers (:mod:`dueregard.analytics.output`) and the ``dueregard analyse`` command, which write them. It is plain
+data: typed, frozen, and it round-trips through JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .results import ResultTable
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A heading with the tables under it (e.g. "WRES indicator 2: shortlisting to appointment")."""
+
+    heading: str
+    tables: tuple[ResultTable, ...]
+    notes: tuple[str, ...] = ()  # paragraphs a reader needs before the tables (definitions, caveats)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "heading": self.heading,
+            "notes": list(self.notes),
+            "tables": [table.to_dict() for table in self.tables],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReportSection:
+        return cls(
+            heading=data["heading"],
+            notes=tuple(data.get("notes", ())),
+            tables=tuple(ResultTable.from_dict(table) for table in data.get("tables", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one preset run produced. ``preset`` is the preset's name; ``dataset`` the dataset description's name;
+    ``records`` how many rows were read; ``notes`` report-wide caveats (e.g. the stop-and-search population
+    caveats); ``warnings`` things a reader must know that are not about one table (e.g. "fewer than 150
+    employees: the legacy race duty's full monitoring does not apply")."""
+
+    preset: str
+    title: str
+    dataset: str
+    records: int
+    sections: tuple[ReportSection, ...]
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def tables(self) -> tuple[ResultTable, ...]:
+        return tuple(table for section in self.sections for table in section.tables)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "preset": self.preset,
+            "title": self.title,
+            "dataset": self.dataset,
+            "records": self.records,
+            "notes": list(self.notes),
+            "warnings": list(self.warnings),
+            "sections": [section.to_dict() for section in self.sections],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Report:
+        return cls(
+            preset=data["preset"],
+            title=data["title"],
+            dataset=data["dataset"],
+            records=int(data["records"]),
+            notes=tuple(data.get("notes", ())),
+            warnings=tuple(data.get("warnings", ())),
+            sections=tuple(ReportSection.from_dict(section) for section in data.get("sections", ())),
+        )
