@@ -12,6 +12,10 @@ import click
 
 # name -> "module:attribute" of a click.Command. Keep sorted by name.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "assessments-review-due": (
+        "dueregard.commands.review_due:command",
+        "Mark impact assessments whose review date has come as due for review (run daily).",
+    ),
     "classifications": (
         "dueregard.commands.classifications:command",
         "List classifications, or show one's codes, labels and groups.",
