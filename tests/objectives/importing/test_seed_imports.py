@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from helpers import FIXTURES, preview_of, words
 
 from dueregard.objectives.importing.commit import ImportRefusedError, plan_import_commit
 from dueregard.objectives.importing.reading import read_file
+from dueregard.objectives.models import Action
 
 
 def _commit(demo: Any, name: str, **options: Any) -> Any:
@@ -67,6 +69,13 @@ def test_seed_002_imports_every_row_action_timescale_and_update(demo: Any, name:
     assert procurement.business_area == "Procurement & Effective use of financial resources"
     assert {a.owner_text for a in procurement.actions.all()} == {"Corporate Services Group"}
     assert {a.status for a in procurement.actions.all()} == {"complete"}
+    # "Completed June 08": the action and its update carry the completion date (the last day of June 2008).
+    finished = Action.objects.filter(objective__plan=plan, status_text="Completed June 08")
+    assert [(a.completed_on, [u.completed_on for u in a.updates.all()]) for a in finished] == [
+        (dt.date(2008, 6, 30), [dt.date(2008, 6, 30)])
+    ] * 2
+    # "Achieved" gives no date: none is invented.
+    assert {a.completed_on for a in procurement.actions.all()} == {None}
 
 
 def test_seed_002_page_break_rows_are_joined_and_aligned(demo: Any) -> None:

@@ -89,6 +89,10 @@ def plan_import_commit(
         return unit_id if unit_id in own_units else None
 
     created: list[Any] = []
+
+    def completed_on(item: PreviewAction) -> dt.date | None:
+        return item.completed_on if item.completed_on and item.completed_on <= reported_on else None
+
     saved_objectives = Objective.objects.bulk_create(
         Objective(
             organisation=organisation,
@@ -128,6 +132,7 @@ def plan_import_commit(
             status_text=item.status_text,
             closed_reason=item.update_text if status in CLOSING else "",
             last_update_on=reported_on if item.update_text.strip() else None,
+            completed_on=completed_on(item),
         )
         pairs.append((item, action))
         return action
@@ -167,6 +172,7 @@ def plan_import_commit(
             text=item.update_text,
             status=item.status,
             status_text=item.status_text,
+            completed_on=completed_on(item),
         )
         for item, action in pairs
         if item.update_text.strip()

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dueregard.objectives.importing.completion import completion_date_in
 from dueregard.objectives.importing.layout import FIELDS, Layout, LogicalRow, logical_rows, plain
 from dueregard.objectives.importing.reading import RawTable
 from dueregard.objectives.importing.splitting import AlignedAction, align, split_fragments
@@ -73,6 +75,7 @@ class PreviewAction:
     status: str = "not_started"
     status_text: str = ""
     update_text: str = ""
+    completed_on: dt.date | None = None  # stated in the update ("Completed June 08"); see importing.completion
     owner_text: str = ""
     owner_unit_id: int | None = None
     owner_unit_name: str = ""
@@ -160,8 +163,10 @@ class _Builder:
         quarter_convention: str,
         year_range_convention: str,
         units: dict[str, tuple[int, str]],
+        today: dt.date,
     ) -> None:
         self.layout = layout
+        self.today = today
         self.settings = {"quarter_convention": quarter_convention, "year_range_convention": year_range_convention}
         self.units = units
         self.objectives: list[PreviewObjective] = []
@@ -425,6 +430,8 @@ class _Builder:
                     error=False,
                 )
             action.status, action.status_text = status, item.update
+            if status == "complete":
+                action.completed_on = completion_date_in(item.update, reported_on=self.today, **self.settings)
         if action.timescale and action.timescale.recurrence and action.status == "not_started":
             action.status = "recurring"
         return action
@@ -442,13 +449,16 @@ def build_preview(
     quarter_convention: str = "financial",
     year_range_convention: str = "calendar",
     units: dict[str, tuple[int, str]] | None = None,
+    today: dt.date | None = None,
 ) -> Preview:
-    """Read every row of the table with the given column mapping."""
+    """Read every row of the table with the given column mapping. ``today`` (default: today) bounds the completion
+    dates read from the updates: none can be in the future."""
     builder = _Builder(
         layout=layout,
         quarter_convention=quarter_convention,
         year_range_convention=year_range_convention,
         units=units or {},
+        today=today or timezone.localdate(),
     )
     left_out: list[int] = []
     rows = logical_rows(table, layout, left_out=left_out)
