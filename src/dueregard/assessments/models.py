@@ -301,6 +301,7 @@ class Assessment(models.Model):
     data_gaps_plan = models.TextField(_("how the data gaps will be filled"), blank=True)
     # 6. engagement (records are EngagementRecord rows)
     no_engagement_reason = models.TextField(_("why nobody was involved or consulted"), blank=True)
+    withdrawn_reason = models.TextField(_("why it was withdrawn"), blank=True)
     # 8. optional lenses: {lens: {"impact": ..., "reason": ...}}
     lens_results = models.JSONField(_("optional lenses"), default=dict, blank=True)
     # 9. adverse impact: the five considerations of seed 001 §5.10
@@ -474,8 +475,8 @@ class ActionStatus(models.TextChoices):
 
 
 class AssessmentAction(models.Model):
-    """An action the assessment commits to. Kept here for now; linking it to the organisation's tracked actions
-    (``dueregard.objectives.models.Action``) is a later step."""
+    """An action the assessment commits to. ``tracked_action`` links it to the organisation's action tracker
+    (``dueregard.objectives.models.Action``), so it is followed up with all other actions."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="actions")
     text = models.TextField(_("action"))
@@ -491,6 +492,14 @@ class AssessmentAction(models.Model):
     characteristics = models.JSONField(_("protected characteristics"), default=list, blank=True)
     due_date = models.DateField(_("due"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    tracked_action = models.ForeignKey(
+        "objectives.Action",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assessment_links",
+        verbose_name=_("action in the action tracker"),
+    )
 
     class Meta:
         ordering: ClassVar[list[str]] = ["assessment", "due_date", "id"]
