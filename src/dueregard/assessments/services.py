@@ -1086,3 +1086,174 @@ def function_import(
     if problems:
         raise importing.FunctionImportError(problems)  # the outer transaction rolls back every row
     return created
+
+
+# --- additions for the pages ------------------------------------------------------------------------------------
+
+
+def may_transition(actor: Any, assessment: Assessment, target: str) -> bool:
+    """Whether ``actor`` holds the permission for this move (the table and the rules are checked on the move)."""
+    try:
+        _require_for_transition(actor, assessment, State(target))
+    except PermissionDenied:
+        return False
+    return True
+
+
+@transaction.atomic
+def assessment_withdraw(
+    *, actor: Any, assessment: Assessment, reason: str, expected_lock_version: int | None = None
+) -> Assessment:
+    """Withdraw an open assessment, saying why (the reason stays on the record)."""
+    require_permission(actor, assessment.organisation, Permission.ASSESSMENT_EDIT)
+    if not reason.strip():
+        raise _refuse("reason", _("Say why the assessment is withdrawn."))
+    withdrawn = assessment_transition(
+        actor=actor, assessment=assessment, to=State.WITHDRAWN, expected_lock_version=expected_lock_version
+    )
+    before = snapshot(withdrawn)
+    withdrawn.withdrawn_reason = reason.strip()
+    _audited_save(
+        actor=actor,
+        organisation=withdrawn.organisation,
+        action="assessment_withdraw_reason",
+        instance=withdrawn,
+        before=before,
+    )
+    return withdrawn
+
+
+def _impact_problem(label: str, impact: str, reason: str) -> str | None:
+    if impact not in Impact.values:
+        return _("Choose positive, neutral, negative or unknown.")
+    if impact != Impact.NEUTRAL and not reason.strip():
+        return _("Say why the impact on %(characteristic)s is %(impact)s, and on what evidence.") % {
+            "characteristic": label,
+            "impact": Impact(impact).label.lower(),
+        }
+    return None
+
+
+@transaction.atomic
+def impact_matrix_save(
+    *,
+    actor: Any,
+    assessment: Assessment,
+    cells: Mapping[tuple[str, str], tuple[str, str]],
+    lenses: Mapping[str, tuple[str, str]] | None = None,
+    expected_lock_version: int | None = None,
+) -> Assessment:
+    """Save many cells of the impact matrix (characteristic, aim) -> (impact, reason), and lens results lens ->
+    (impact, reason), all or nothing. Every refused cell is named (field ``impact_<characteristic>_<aim>`` or
+    ``lens_<lens>``), so a page can show each beside its own question."""
+    organisation = assessment.organisation
+    require_permission(actor, organisation, Permission.ASSESSMENT_EDIT)
+    lenses = dict(lenses or {})
+    problems: dict[str, list[str]] = {}
+    for (characteristic, aim), (impact, reason) in cells.items():
+        if characteristic not in Characteristic.values or aim not in Aim.values:
+            raise _refuse("impacts", _("Unknown cell of the impact matrix."))
+        if characteristic == Characteristic.MARRIAGE and aim != Aim.ELIMINATE:
+            raise _refuse(
+                "impacts",
+                _(
+                    "Marriage and civil partnership counts only for eliminating discrimination, harassment and "
+                    "victimisation: record its impact under that aim."
+                ),
+            )
+        problem = _impact_problem(str(Characteristic(characteristic).label), impact, reason)
+        if problem:
+            problems[f"impact_{characteristic}_{aim}"] = [problem]
+    used = lenses_for(organisation)
+    for lens, (impact, reason) in lenses.items():
+        if lens not in used:
+            raise _refuse("lenses", _("This organisation does not use that lens: choose one from its settings."))
+        problem = _impact_problem(str(Lens(lens).label), impact, reason)
+        if problem:
+            problems[f"lens_{lens}"] = [problem]
+    if problems:
+        raise ValidationError(problems)
+    assessment, organisation = _part_change(
+        actor=actor, assessment=assessment, expected_lock_version=expected_lock_version
+    )
+    existing = {(cell.characteristic, cell.aim): cell for cell in assessment.impacts.all()}
+    changed = False
+    for (characteristic, aim), (impact, reason) in cells.items():
+        cell = existing.get((characteristic, aim))
+        if cell is not None and (cell.impact, cell.reason) == (impact, reason.strip()):
+            continue
+        before = snapshot(cell) if cell is not None else None
+        cell = cell or ImpactCell(assessment=assessment, characteristic=characteristic, aim=aim)
+        cell.impact, cell.reason = impact, reason.strip()
+        _audited_save(actor=actor, organisation=organisation, action="impact_cell_set", instance=cell, before=before)
+        changed = True
+    results = dict(assessment.lens_results)
+    for lens, (impact, reason) in lenses.items():
+        results[lens] = {"impact": impact, "reason": reason.strip()}
+    if results != assessment.lens_results:
+        before = snapshot(assessment)
+        assessment.lens_results = results
+        assessment.lock_version += 1
+        assessment.updated_by = actor
+        _audited_save(
+            actor=actor, organisation=organisation, action="lens_result_set", instance=assessment, before=before
+        )
+    elif changed:
+        _touch(assessment, actor)
+    return assessment
+
+
+def _check_trackable(action: AssessmentAction) -> None:
+    if action.assessment.state == State.WITHDRAWN:
+        raise ValidationError(_("This assessment was withdrawn: its actions are closed."))
+
+
+@transaction.atomic
+def assessment_action_track(
+    *, actor: Any, action: AssessmentAction, objective: Any = None, tracked: Any = None
+) -> AssessmentAction:
+    """Follow an assessment's action in the action tracker, with all other actions: link it to an existing tracked
+    action (``tracked``), or create one under ``objective`` with the same text, owner and due date."""
+    from dueregard.objectives import services as objective_services
+
+    organisation = action.assessment.organisation
+    require_permission(actor, organisation, Permission.OBJECTIVE_MANAGE)
+    _check_trackable(action)
+    if (objective is None) == (tracked is None):
+        raise _refuse("objective", _("Choose an objective to add the action to, or an action to link it with."))
+    if tracked is not None and tracked.organisation_id != organisation.pk:
+        raise _refuse("tracked", _("Choose an action of this organisation."))
+    if objective is not None and objective.organisation_id != organisation.pk:
+        raise _refuse("objective", _("Choose an objective of this organisation."))
+    action = AssessmentAction.objects.select_for_update().select_related("assessment").get(pk=action.pk)
+    if objective is not None:
+        tracked = objective_services.action_create(
+            actor=actor,
+            objective=objective,
+            title=action.text,
+            desired_outcome=_("From equality impact assessment %(reference)s: %(title)s")
+            % {"reference": action.assessment.reference, "title": action.assessment.title},
+            owner_user=action.owner_user,
+            owner_text=action.owner_text,
+            timescale_text=action.due_date.strftime("%d/%m/%Y") if action.due_date else "",
+        )
+    before = snapshot(action)
+    action.tracked_action = tracked
+    _audited_save(
+        actor=actor, organisation=organisation, action="assessment_action_track", instance=action, before=before
+    )
+    return action
+
+
+@transaction.atomic
+def assessment_action_untrack(*, actor: Any, action: AssessmentAction) -> AssessmentAction:
+    """Remove the link to the action tracker (the tracked action itself stays)."""
+    organisation = action.assessment.organisation
+    require_permission(actor, organisation, Permission.OBJECTIVE_MANAGE)
+    action = AssessmentAction.objects.select_for_update().get(pk=action.pk)
+    before = snapshot(action)
+    action.tracked_action = None
+    _audited_save(
+        actor=actor, organisation=organisation, action="assessment_action_untrack", instance=action, before=before
+    )
+    return action
