@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from helpers import FIXTURES, preview_of, words
 
+from dueregard.audit.models import AuditEvent
 from dueregard.objectives.importing.commit import ImportRefusedError, plan_import_commit
 from dueregard.objectives.importing.reading import read_file
 from dueregard.objectives.models import Action
@@ -148,6 +149,11 @@ def test_seed_003_imports_issues_recommendations_and_measures(demo: Any) -> None
     assert [o.measures.count() for o in objectives] == [5, 5, 4, 3, 5, 5, 5]
     links = {r.number: sorted(int(o.reference) for o in r.objectives.all()) for r in plan.recommendations.all()}
     assert links == {"1": [1], "2": [2], "3": [3], "4": [4], "5": [6], "6": [5], "7": [1], "8": [1], "9": [5, 6]}
+    # The audit trail records each recommendation with the objectives it was linked to.
+    nine = plan.recommendations.get(number="9")
+    event = AuditEvent.objects.get(object_type="objectives.recommendation", object_id=str(nine.pk))
+    assert event.action == "plan_import"
+    assert event.after["objectives"] == sorted(o.pk for o in objectives if o.reference in {"5", "6"})
     five = objectives[4]
     assert list(five.measures.order_by("position").values_list("name", flat=True))[3:] == [
         "Jobcentre Plus stocktake of involvement and consultation activity completed.",
@@ -184,7 +190,7 @@ def test_an_error_anywhere_saves_nothing_at_all(demo: Any) -> None:
 def test_a_failure_half_way_rolls_everything_back(demo: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from dueregard.objectives.importing import commit
 
-    def broken(*_: Any) -> None:
+    def broken(*_: Any, **__: Any) -> None:
         raise RuntimeError("database went away")
 
     before = _row_counts()

@@ -191,6 +191,9 @@ def plan_import_commit(
         for number in item.recommendations
     ]
     Recommendation.objectives.through.objects.bulk_create(links)
+    linked: dict[int, list[int]] = {}
+    for link in links:
+        linked.setdefault(link.recommendation_id, []).append(link.objective_id)
     measures = Measure.objects.bulk_create(
         Measure(objective=objective, position=position, name=name)
         for objective, item in zip(saved_objectives, objectives, strict=True)
@@ -201,7 +204,10 @@ def plan_import_commit(
     # One audit row per created object, written in batches (one INSERT per 500 rows rather than per row).
     for start in range(0, len(created), AUDIT_BATCH):
         AuditEvent.objects.bulk_create(
-            [_audit_event(actor, organisation, instance) for instance in created[start : start + AUDIT_BATCH]]
+            [
+                _audit_event(actor, organisation, instance, linked=linked)
+                for instance in created[start : start + AUDIT_BATCH]
+            ]
         )
         if progress is not None:
             progress(min(start + AUDIT_BATCH, len(created)), len(created))
@@ -217,8 +223,9 @@ def plan_import_commit(
     return ImportResult(plan=plan, counts=counts, skipped_rows=skipped)
 
 
-def _audit_event(actor: Any, organisation: Organisation, instance: Any) -> AuditEvent:
-    """The row ``audit_record`` writes for a created object (action ``plan_import``, nothing before), unsaved."""
+def _audit_event(actor: Any, organisation: Organisation, instance: Any, *, linked: dict[int, list[int]]) -> AuditEvent:
+    """The row ``audit_record`` writes for a created object (action ``plan_import``, nothing before), unsaved.
+    A recommendation's row also names the objectives it was linked to (``linked``: recommendation id → ids)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("The import's audit rows must be written inside its transaction.")
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
@@ -231,7 +238,11 @@ def _audit_event(actor: Any, organisation: Organisation, instance: Any) -> Audit
         object_id=str(instance.pk),
         object_repr=str(instance)[:250],
         before=None,
-        after=snapshot(instance),
+        after=(
+            {**snapshot(instance), "objectives": sorted(linked.get(instance.pk, []))}
+            if isinstance(instance, Recommendation)
+            else snapshot(instance)
+        ),
     )
 
 
