@@ -12,6 +12,10 @@ import click
 
 # name -> "module:attribute" of a click.Command. Keep sorted by name.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "analyse": (
+        "dueregard.commands.analyse:command",
+        "Run a report (WRES, pay gap, workforce...) over record-level data; write CSV, XLSX, JSON and HTML.",
+    ),
     "assessments-review-due": (
         "dueregard.commands.review_due:command",
         "Mark impact assessments whose review date has come as due for review (run daily).",
