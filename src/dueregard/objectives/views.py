@@ -31,6 +31,7 @@ from dueregard.organisations.navigation import crumbs, organisation_context
 from dueregard.organisations.roles import Permission, has_permission, require_permission
 from dueregard.organisations.selectors import organisation_for_member
 from dueregard.web.forms_errors import add_validation_error
+from dueregard.web.pagination import page_number, pagination
 
 TRANSITION_LABELS = {
     "draft": lambda: _("Return to draft"),
@@ -56,30 +57,6 @@ def objective_crumbs(organisation: Any, objective: Any, title: str) -> list[dict
     )
 
 
-def _page_number(request: HttpRequest) -> int:
-    value = request.GET.get("page", "1")
-    return max(int(value), 1) if value.isdigit() else 1
-
-
-def _pagination(request: HttpRequest, total: int) -> dict[str, Any] | None:
-    """GOV.UK pagination parameters, keeping the other query parameters."""
-    pages = max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1)
-    if pages == 1:
-        return None
-    number = min(_page_number(request), pages)
-
-    def link(n: int) -> str:
-        query = request.GET.copy()
-        query["page"] = str(n)
-        return f"?{query.urlencode()}"
-
-    return {
-        "previous": {"href": link(number - 1)} if number > 1 else None,
-        "next": {"href": link(number + 1)} if number < pages else None,
-        "items": [{"number": n, "href": link(n), "current": n == number} for n in range(1, pages + 1)],
-    }
-
-
 @login_required
 def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_for_member(user=request.user, slug=slug)
@@ -100,10 +77,10 @@ def objective_list(request: HttpRequest, slug: str) -> HttpResponse:
                 rag=data["rag"],
                 search=data["q"],
             ),
-            offset=(_page_number(request) - 1) * PAGE_SIZE,
+            offset=(page_number(request) - 1) * PAGE_SIZE,
             limit=PAGE_SIZE,
         )
-        page = _pagination(request, found.total)
+        page = pagination(request, found.total, PAGE_SIZE)
     counts = selectors.rag_counts(actor=request.user, organisation=organisation)
     context = organisation_context(request, organisation, active="objectives")
     context.update(
@@ -271,7 +248,7 @@ def attention(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         actor=request.user,
         organisation=organisation,
         filters=selectors.ActionFilters(overdue_only=overdue, unreported_only=not overdue),
-        offset=(_page_number(request) - 1) * PAGE_SIZE,
+        offset=(page_number(request) - 1) * PAGE_SIZE,
         limit=PAGE_SIZE,
     )
     title = _("Overdue actions") if overdue else _("Actions with no update this quarter")
@@ -279,7 +256,7 @@ def attention(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     context.update(
         {
             "found": found,
-            "page": _pagination(request, found.total),
+            "page": pagination(request, found.total, PAGE_SIZE),
             "title": title,
             "breadcrumbs": crumbs(
                 organisation, (_("Objectives"), reverse("objectives:list", args=[slug])), (title, None)

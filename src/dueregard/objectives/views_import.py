@@ -33,9 +33,11 @@ from dueregard.objectives.models import ActionStatus
 from dueregard.organisations.navigation import crumbs, organisation_context
 from dueregard.organisations.roles import Permission, require_permission
 from dueregard.organisations.selectors import organisation_for_member
+from dueregard.web.pagination import page_number, pagination
 
 SESSION_KEY = "plan_import"
 KEEP_SECONDS = 24 * 60 * 60
+PREVIEW_PAGE_SIZE = 25  # objectives per page of the preview: a 5,000-row plan stays a readable page
 
 
 def _folder() -> Path:
@@ -196,10 +198,22 @@ def preview(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, message)
             return redirect("objectives:list", slug)
     context = _context(request, organisation, _("Check how your plan will be read"))
+    page = min(page_number(request), max((len(reading.objectives) + PREVIEW_PAGE_SIZE - 1) // PREVIEW_PAGE_SIZE, 1))
+    shown = reading.objectives[(page - 1) * PREVIEW_PAGE_SIZE : page * PREVIEW_PAGE_SIZE]
+    row_pages = {
+        row: index // PREVIEW_PAGE_SIZE + 1
+        for index, objective in enumerate(reading.objectives)
+        for row in objective.rows
+    }
     context.update(
         {
             "form": form,
             "preview": reading,
+            "objectives_shown": shown,
+            "page_number": page,
+            "first_shown": (page - 1) * PREVIEW_PAGE_SIZE + 1,
+            "row_pages": row_pages,
+            "pagination": pagination(request, len(reading.objectives), PREVIEW_PAGE_SIZE),
             "counts": reading.counts(),
             "filename": table.filename,
             "field_labels": FIELD_LABELS,

@@ -101,3 +101,59 @@ def test_the_welsh_pages_give_the_reasons_and_row_checks_in_welsh(demo: Any) -> 
     html = client.get(preview_url).content.decode()
     assert "yn cyfateb: cânt eu cadw gyda" in html
     assert "do not line up" not in html
+
+
+def test_a_long_preview_is_shown_25_objectives_a_page_with_errors_linked_across_pages(demo: Any) -> None:
+    slug = demo.organisation.slug
+    client = _client(demo.users["equality_lead"])
+    _upload(client, slug, "seed002_actions.docx")
+    mapping = {
+        f"column_{i}": name for i, name in enumerate(["objective", "desired_outcome", "actions", "timescale", "update"])
+    }
+    client.post(reverse("objectives:import_columns", args=[slug]), mapping)
+    preview_url = reverse("objectives:import_preview", args=[slug])
+    first = client.get(preview_url).content.decode()
+    assert "Objectives 1 to 25 of 101 are shown on this page." in first
+    assert first.count('<caption class="govuk-table__caption govuk-table__caption--s">Actions of objective') <= 25
+    assert 'href="?page=5"' in first  # the pagination goes to the last page
+    last = client.get(preview_url + "?page=5").content.decode()
+    assert "Objectives 101 to 101 of 101 are shown on this page." in last
+    too_far = client.get(preview_url + "?page=99").content.decode()
+    assert "Objectives 101 to 101 of 101 are shown on this page." in too_far
+    # Every row check in the error summary or on the page links to the page that shows its row.
+    from dueregard.objectives.importing.commit import preview_for
+    from dueregard.objectives.importing.reading import read_file
+
+    reading = preview_for(demo.organisation, read_file(FIXTURES / "seed002_actions.docx"), list(mapping.values()))
+    later = next(o for o in reading.objectives[25:50])
+    assert f'id="row-{later.rows[0]}"' not in first
+    assert f'id="row-{later.rows[0]}"' in client.get(preview_url + "?page=2").content.decode()
+
+
+def test_an_error_summary_link_goes_to_the_page_that_shows_the_row(demo: Any, monkeypatch: Any) -> None:
+    from dueregard.objectives.importing import preview as preview_module
+
+    slug = demo.organisation.slug
+    client = _client(demo.users["equality_lead"])
+    _upload(client, slug, "seed002_actions.docx")
+    mapping = {
+        f"column_{i}": name for i, name in enumerate(["objective", "desired_outcome", "actions", "timescale", "update"])
+    }
+    client.post(reverse("objectives:import_columns", args=[slug]), mapping)
+    original = preview_module.build_preview
+
+    def with_an_error_on_objective_30(*args: Any, **kwargs: Any) -> Any:
+        reading = original(*args, **kwargs)
+        row = reading.objectives[29].rows[0]
+        reading.problems.append(preview_module.Problem(row=row, column="", message="Made up", is_error=True))
+        return reading
+
+    monkeypatch.setattr(preview_module, "build_preview", with_an_error_on_objective_30)
+    monkeypatch.setattr("dueregard.objectives.importing.commit.build_preview", with_an_error_on_objective_30)
+    preview_url = reverse("objectives:import_preview", args=[slug])
+    first = client.get(preview_url).content.decode()
+    second = client.get(preview_url + "?page=2").content.decode()
+    row = next(line for line in first.splitlines() if "Made up" in line)
+    assert 'href="?page=2#row-' in row
+    row = next(line for line in second.splitlines() if "Made up" in line and "<li>" in line)
+    assert 'href="#row-' in row
