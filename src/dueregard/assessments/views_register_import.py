@@ -1,0 +1,236 @@
+"""Importing a functions register from CSV or XLSX/ODS: upload → preview (every row, every problem) → import, all or
+nothing. Thin: the reading is ``assessments.importing``, the saving ``services.function_import``.
+
+Between the steps the uploaded file is kept in ``DATA_DIR/imports/<random>.register``, readable only by the server's
+user and named in the person's session; it is deleted when the register is imported or the import is cancelled, and
+any left behind is deleted after a day (at the next upload). The preview is the import itself, run and rolled back:
+so it finds every problem the import would (a review date in the past, a name already in the register) and nothing
+is saved until the person confirms.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import secrets
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from dueregard.assessments import importing, services
+from dueregard.assessments.forms_register import FunctionUploadForm
+from dueregard.assessments.models import Function, Priority, Relevance, ReviewCycle
+from dueregard.objectives.models import Characteristic
+from dueregard.organisations.models import Organisation
+from dueregard.organisations.navigation import crumbs, organisation_context
+from dueregard.organisations.roles import Permission, require_permission
+from dueregard.organisations.selectors import organisation_for_member
+
+SESSION_KEY = "function_import"
+KEEP_SECONDS = 24 * 60 * 60
+SUFFIX = ".register"
+
+
+def _folder() -> Path:
+    folder = Path(settings.DATA_DIR) / "imports"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def _sweep() -> None:
+    cutoff = time.time() - KEEP_SECONDS
+    for path in _folder().glob(f"*{SUFFIX}"):
+        if path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+
+
+def _store(request: HttpRequest, slug: str, filename: str, content: bytes) -> None:
+    _discard(request)
+    token = secrets.token_urlsafe(16)
+    descriptor = os.open(_folder() / f"{token}{SUFFIX}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(content)
+    request.session[SESSION_KEY] = {"token": token, "slug": slug, "filename": filename}
+
+
+def _load(request: HttpRequest, slug: str) -> tuple[str, bytes] | None:
+    state = request.session.get(SESSION_KEY)
+    if not state or state.get("slug") != slug:
+        return None
+    path = _folder() / f"{state['token']}{SUFFIX}"
+    if not path.exists():
+        return None
+    return state["filename"], path.read_bytes()
+
+
+def _discard(request: HttpRequest) -> None:
+    state = request.session.pop(SESSION_KEY, None)
+    if state:
+        (_folder() / f"{state['token']}{SUFFIX}").unlink(missing_ok=True)
+
+
+def read_upload(*, filename: str, content: bytes, organisation: Organisation) -> list[importing.FunctionRow]:
+    """The rows of the file, or :class:`importing.FunctionImportError` when the file as a whole cannot be used (wrong
+    type, broken, not UTF-8, empty, no "Function" column). Row-level problems are left for the preview."""
+    try:
+        table = importing.read_table(filename=filename, content=content)
+    except UnicodeDecodeError as error:
+        raise importing.FunctionImportError(
+            [importing.RowError(0, "", _("The file is not UTF-8 text: save it again as “CSV UTF-8”."))]
+        ) from error
+    except csv.Error as error:
+        raise importing.FunctionImportError(
+            [importing.RowError(0, "", _("The file could not be read as CSV."))]
+        ) from error
+    rows, errors = importing.parse_rows(table, organisation=organisation)
+    if not rows:
+        whole_file = [error for error in errors if error.row <= 1] or [
+            importing.RowError(0, "", _("The file has no functions in it: one function a row, under a heading row."))
+        ]
+        raise importing.FunctionImportError(whole_file)
+    return rows
+
+
+class _DryRunDoneError(Exception):
+    def __init__(self, created: list[Function]) -> None:
+        self.created = created
+
+
+@dataclass
+class Preview:
+    rows: list[importing.FunctionRow]
+    errors: list[importing.RowError] = field(default_factory=list)
+    errors_by_row: dict[int, list[importing.RowError]] = field(default_factory=dict)
+    would_create: int = 0
+
+
+def preview_import(*, actor: Any, organisation: Organisation, filename: str, content: bytes) -> Preview:
+    """Every row as it will be read, with every problem the import would find: the import is run and rolled back."""
+    preview = Preview(rows=read_upload(filename=filename, content=content, organisation=organisation))
+    try:
+        with transaction.atomic():
+            created = services.function_import(
+                actor=actor, organisation=organisation, filename=filename, content=content
+            )
+            raise _DryRunDoneError(created)
+    except _DryRunDoneError as dry_run:
+        preview.would_create = len(dry_run.created)
+    except importing.FunctionImportError as error:
+        preview.errors = error.errors
+    for problem in preview.errors:
+        preview.errors_by_row.setdefault(problem.row, []).append(problem)
+    return preview
+
+
+def _context(request: HttpRequest, organisation: Any, title: str) -> dict[str, Any]:
+    context = organisation_context(request, organisation, active="functions")
+    context["page_title"] = title
+    context["breadcrumbs"] = crumbs(
+        organisation,
+        (_("Functions register"), reverse("assessments:functions", args=[organisation.slug])),
+        (title, None),
+    )
+    return context
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    require_permission(request.user, organisation, Permission.FUNCTION_MANAGE)
+    form = FunctionUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        content = upload_file.read()
+        try:
+            read_upload(filename=upload_file.name, content=content, organisation=organisation)
+        except importing.FunctionImportError as error:
+            for problem in error.errors:
+                form.add_error("file", problem.message)
+        else:
+            _sweep()
+            _store(request, slug, upload_file.name, content)
+            return redirect("assessments:function_import_preview", slug)
+    context = _context(request, organisation, _("Import a functions register"))
+    context.update(
+        {
+            "form": form,
+            "characteristics": [str(label) for _value, label in Characteristic.choices],
+        }
+    )
+    return render(request, "assessments/register/import_upload.html", context)
+
+
+def _describe(item: importing.FunctionRow) -> dict[str, Any]:
+    """What a row will become, in words for the preview table."""
+    fields = item.fields
+    cycle = fields.get("review_cycle_years", ReviewCycle.THREE_YEARLY)
+    unit = fields.get("unit")
+    return {
+        "row": item.row,
+        "name": item.name,
+        "unit": unit.name if unit is not None else "",
+        "included": fields.get("is_relevant", True),
+        "exclusion_reason": fields.get("exclusion_reason", ""),
+        "priority": str(Priority(fields["priority"]).label) if fields.get("priority") in Priority.values else "",
+        "cycle": str(ReviewCycle(cycle).label) if cycle in ReviewCycle.values else "",
+        "next_review": fields.get("next_review_date"),
+        "relevance": [
+            (str(Characteristic(c).label), str(Relevance(level).label).lower() if level in Relevance.values else level)
+            for c, (level, _reason) in item.relevance.items()
+        ],
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preview(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    require_permission(request.user, organisation, Permission.FUNCTION_MANAGE)
+    loaded = _load(request, slug)
+    if loaded is None:
+        messages.error(request, _("Upload the file again: the import was not found or has expired."))
+        return redirect("assessments:function_import_upload", slug)
+    filename, content = loaded
+    if request.method == "POST":
+        try:
+            created = services.function_import(
+                actor=request.user, organisation=organisation, filename=filename, content=content
+            )
+        except importing.FunctionImportError:
+            messages.error(request, _("Nothing was imported: the file has errors. Fix them and upload it again."))
+        else:
+            _discard(request)
+            messages.success(request, _("%(count)s functions were added to the register.") % {"count": len(created)})
+            return redirect("assessments:functions", slug)
+    reading = preview_import(actor=request.user, organisation=organisation, filename=filename, content=content)
+    context = _context(request, organisation, _("Check the register before importing it"))
+    context.update(
+        {
+            "filename": filename,
+            "preview": reading,
+            "rows": [_describe(item) for item in reading.rows],
+        }
+    )
+    return render(request, "assessments/register/import_preview.html", context)
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    require_permission(request.user, organisation, Permission.FUNCTION_MANAGE)
+    _discard(request)
+    messages.success(request, _("The import was cancelled and the file deleted."))
+    return redirect("assessments:functions", slug)
