@@ -27,6 +27,10 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **extra)
 
 
+# Each language named in itself, as language pickers do.
+EMAIL_LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
@@ -34,6 +38,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Staff status only opens Django's admin site; it gives no rights inside any organisation.
     is_staff = models.BooleanField(_("staff status"), default=False)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # The language of the emails the service sends this person (reminders); blank: the service's default (English).
+    # Pages follow the address (/… or /cy/…), not this setting.
+    language = models.CharField(_("language for emails"), max_length=8, blank=True, choices=EMAIL_LANGUAGES)
 
     objects: ClassVar[UserManager] = UserManager()
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from dueregard.accounts.forms import SignInForm
+from dueregard.accounts.forms import EmailLanguageForm, SignInForm
+from dueregard.accounts.models import User
+from dueregard.accounts.services import user_set_email_language
 from dueregard.organisations.selectors import memberships_for_user
 
 
@@ -25,9 +30,16 @@ class SignOutView(auth_views.LogoutView):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    memberships = memberships_for_user(user=request.user)
-    return render(request, "accounts/profile.html", {"memberships": memberships})
+    user = cast(User, request.user)  # signed in: login_required
+    memberships = memberships_for_user(user=user)
+    form = EmailLanguageForm(request.POST or None, initial={"language": user.language or "en"})
+    if request.method == "POST" and form.is_valid():
+        user_set_email_language(actor=user, user=user, language=form.cleaned_data["language"])
+        messages.success(request, _("Your emails will be in the language you chose."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"memberships": memberships, "form": form})
 
 
 def locked_out(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:

@@ -83,3 +83,20 @@ def test_an_unknown_organisation_is_a_clear_error(demo: Any) -> None:
     result = CliRunner().invoke(command, ["--organisation", "nope"])
     assert result.exit_code == 1
     assert "There is no organisation with the short name 'nope'." in result.output
+
+
+def test_a_person_who_chose_welsh_gets_the_reminder_in_welsh_with_welsh_links(
+    demo: Any, owners: dict[str, Action]
+) -> None:
+    from dueregard.accounts.services import user_set_email_language
+
+    contributor = demo.users["contributor"]
+    user_set_email_language(actor=contributor, user=contributor, language="cy")
+    reminders_send(reminders_due(organisation=demo.organisation), base_url="https://equality.example.org/")
+    welsh = next(m for m in mail.outbox if m.to == ["contributor@demo.example"])
+    english = next(m for m in mail.outbox if m.to == ["lead@demo.example"])
+    assert "Hello" not in welsh.body
+    assert "Hello" in english.body
+    assert welsh.subject != "Demo Government Department: 2 actions need your update"
+    assert f"https://equality.example.org/cy/o/demo/actions/{owners['overdue'].pk}/" in welsh.body
+    assert "https://equality.example.org/o/demo/actions/" in english.body
