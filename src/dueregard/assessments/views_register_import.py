@@ -200,8 +200,10 @@ def preview(request: HttpRequest, slug: str) -> HttpResponse:
     require_permission(request.user, organisation, Permission.FUNCTION_MANAGE)
     loaded = _load(request, slug)
     if loaded is None:
-        messages.error(request, _("Upload the file again: the import was not found or has expired."))
-        return redirect("assessments:function_import_upload", slug)
+        # Nothing waiting (never uploaded, cancelled, imported or expired): say so, and offer the upload.
+        context = _context(request, organisation, _("Check the register before importing it"))
+        context["nothing_waiting"] = True
+        return render(request, "assessments/register/import_preview.html", context)
     filename, content = loaded
     if request.method == "POST":
         try:
