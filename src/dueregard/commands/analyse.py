@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from dueregard.analytics.dataset import DatasetDescription
+    from dueregard.analytics.dataset import DatasetDescription, DescriptionError
     from dueregard.analytics.disclosure import DisclosurePolicy
     from dueregard.analytics.presets import Preset
     from dueregard.analytics.report import Report
@@ -129,11 +129,9 @@ def missing_needs(preset: Preset, description: DatasetDescription) -> list[str]:
     return missing
 
 
-def _description_error_text(error: Exception) -> str:
-    problems = getattr(error, "problems", ())
-    source = getattr(error, "source", "the description")
-    if len(problems) == 1:
-        return f"{source}: {problems[0]}"
+def _description_error_text(error: DescriptionError) -> str:
+    if len(error.problems) == 1:
+        return f"{error.source}: {error.problems[0]}"
     return str(error)
 
 
