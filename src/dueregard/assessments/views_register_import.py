@@ -102,6 +102,17 @@ def read_upload(*, filename: str, content: bytes, organisation: Organisation) ->
     return rows
 
 
+# The service names a field where the file has a column: say it as the file does.
+FIELD_COLUMNS = {
+    "name": "Function",
+    "unit": "Unit",
+    "exclusion_reason": "Reason not included",
+    "priority": "Priority",
+    "review_cycle_years": "Review cycle",
+    "next_review_date": "Next review",
+}
+
+
 class _DryRunDoneError(Exception):
     def __init__(self, created: list[Function]) -> None:
         self.created = created
@@ -127,7 +138,10 @@ def preview_import(*, actor: Any, organisation: Organisation, filename: str, con
     except _DryRunDoneError as dry_run:
         preview.would_create = len(dry_run.created)
     except importing.FunctionImportError as error:
-        preview.errors = error.errors
+        preview.errors = [
+            importing.RowError(problem.row, FIELD_COLUMNS.get(problem.column, problem.column), problem.message)
+            for problem in error.errors
+        ]
     for problem in preview.errors:
         preview.errors_by_row.setdefault(problem.row, []).append(problem)
     return preview
@@ -149,7 +163,8 @@ def _context(request: HttpRequest, organisation: Any, title: str) -> dict[str, A
 def upload(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_for_member(user=request.user, slug=slug)
     require_permission(request.user, organisation, Permission.FUNCTION_MANAGE)
-    form = FunctionUploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = FunctionUploadForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         content = upload_file.read()
