@@ -254,8 +254,6 @@ def command(
     formats = parse_formats(format_text)
     options = parse_options(option_items)
     policy = parse_policy(policy_items)
-    if out is not None and out.exists() and not out.is_dir():
-        raise click.ClickException(f"{out}: exists and is not a folder.")
 
     report = _analyse(
         data=data,
