@@ -63,10 +63,19 @@ FIELD_STEP = {
     "outcome_details": "outcome",
     "review_date": "outcome",
     "decision_maker": "purpose",
+    "decision_confirmed_at": "decision",
 }
 
 
-def transition_label(target: str) -> str:
+def transition_label(target: str, current: str | None = None) -> str:
+    backwards = {
+        (State.FULL_ASSESSMENT, State.SCREENING): _("Back to screening"),
+        (State.ENGAGEMENT, State.FULL_ASSESSMENT): _("Back to the full assessment"),
+        (State.DECISION, State.ENGAGEMENT): _("Back to engagement (a second round of consultation)"),
+        (State.AWAITING_SIGN_OFF, State.DECISION): _("Return it to the decision stage"),
+    }
+    if current is not None and (State(current), State(target)) in backwards:
+        return str(backwards[(State(current), State(target))])
     labels = {
         State.SCREENED_OUT: _("Sign off as screened out"),
         State.FULL_ASSESSMENT: _("Go on to a full assessment"),
@@ -315,7 +324,7 @@ def next_moves(request: HttpRequest, assessment: Assessment) -> list[dict[str, A
         moves.append(
             {
                 "to": target.value,
-                "label": transition_label(target),
+                "label": transition_label(target, assessment.state),
                 "problems": [
                     (message, FIELD_STEP.get(field)) for field, messages_ in problems.items() for message in messages_
                 ],
