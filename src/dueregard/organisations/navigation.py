@@ -19,7 +19,7 @@ def organisation_context(request: HttpRequest, organisation: Organisation, *, ac
         ("objectives", _("Objectives"), "objectives:list", Permission.OBJECTIVE_VIEW),
         ("my_actions", _("My actions"), "objectives:my_actions", Permission.ACTION_UPDATE_OWN),
         ("reports", _("Board report"), "objectives:report_board", Permission.OBJECTIVE_VIEW),
-        ("assessments", _("Impact assessments"), "assessments:dashboard", Permission.ASSESSMENT_VIEW),
+        ("assessments", _("Impact assessments"), "assessments:list", Permission.ASSESSMENT_VIEW),
         ("functions", _("Functions register"), "assessments:functions", Permission.ASSESSMENT_VIEW),
         ("units", _("Units"), "organisations:units", Permission.UNIT_VIEW),
         ("people", _("People"), "organisations:people", Permission.MEMBER_VIEW),
