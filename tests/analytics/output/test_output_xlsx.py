@@ -116,3 +116,21 @@ def test_interval_bounds_are_numbers_even_when_the_figure_carries_words(tmp_path
     sheet = load_workbook(tmp_path / "r.xlsx")["1 Flagged ratio"]
     assert [sheet["B5"].value, sheet["C5"].value, sheet["D5"].value] == ["1.50 (flagged)", 1.125, 2.0]
     assert sheet["C5"].number_format == "#,##0.00"
+
+
+def test_money_and_percent_units_become_formatted_numbers(tmp_path: Path) -> None:
+    from dueregard.analytics.report import Report, ReportSection
+    from dueregard.analytics.results import Cell, Column, ResultTable, TableNotes, label
+
+    table = ResultTable(
+        title="Pay",
+        columns=(Column("m", "Measure", "label"), Column("pay", "Men", "number"), Column("gap", "Gap", "percent")),
+        rows=((label("Mean hourly pay gap"), Cell(18.1716, "£18.17"), Cell(9.920401, "9.9%")),),
+        notes=TableNotes(unknown_count=0, unknowns_used=False),
+    )
+    write_xlsx(Report("x", "X", "d", 1, (ReportSection("S", (table,)),)), tmp_path / "pay.xlsx")
+    sheet = load_workbook(tmp_path / "pay.xlsx")["1 Pay"]
+    assert sheet["B5"].value == 18.1716
+    assert sheet["B5"].number_format == '"£"#,##0.00'
+    assert sheet["C5"].value == pytest.approx(0.09920401)
+    assert sheet["C5"].number_format == "0.0%"

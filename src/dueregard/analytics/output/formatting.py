@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from ..disclosure.symbols import LEGEND
 from ..results import Cell, Column, ResultTable
 
-_DISPLAYED_NUMBER = re.compile(r"^\s*(-?\d+(?:,\d{3})*(?:\.(\d+))?)\s*(%?)")
-_WHOLLY_NUMBER = re.compile(r"^\s*-?\d+(?:,\d{3})*(?:\.\d+)?\s*%?\s*$")
+_DISPLAYED_NUMBER = re.compile(r"^\s*(-?)([£$€]?)(-?\d+(?:,\d{3})*(?:\.(\d+))?)\s*(%?)")
+_WHOLLY_NUMBER = re.compile(r"^\s*-?[£$€]?-?\d+(?:,\d{3})*(?:\.\d+)?\s*%?\s*$")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -42,15 +42,18 @@ def columns_with_intervals(table: ResultTable) -> tuple[bool, ...]:
 
 @dataclass(frozen=True)
 class Shown:
-    """How a cell shows its value: ``scale`` (100 when a fraction is shown as a percentage), ``decimals`` and
-    whether a ``%`` follows."""
+    """How a cell shows its value: ``scale`` (100 when a fraction is shown as a percentage), ``decimals``,
+    whether a ``%`` follows and the currency sign before it (``£``), if any."""
 
     scale: float
     decimals: int
     percent: bool
+    currency: str = ""
 
     def format(self, number: float) -> str:
-        return f"{number * self.scale:,.{self.decimals}f}{'%' if self.percent else ''}"
+        scaled = number * self.scale
+        sign = "-" if scaled < 0 and round(abs(scaled), self.decimals) != 0 else ""
+        return f"{sign}{self.currency}{abs(scaled):,.{self.decimals}f}{'%' if self.percent else ''}"
 
 
 def shown_as(cell: Cell, column: Column | None = None) -> Shown | None:
@@ -64,14 +67,15 @@ def shown_as(cell: Cell, column: Column | None = None) -> Shown | None:
         if column is not None and column.kind == "rate":
             return Shown(scale=100.0, decimals=1, percent=True)
         return None
-    shown = float(match.group(1).replace(",", ""))
-    decimals = len(match.group(2) or "")
-    percent = bool(match.group(3))
+    outer_minus, currency, digits, fraction, percent_sign = match.groups()
+    shown = float(digits.replace(",", "")) * (-1 if outer_minus else 1)
+    decimals = len(fraction or "")
+    percent = bool(percent_sign)
     tolerance = 0.5 * 10**-decimals + 1e-9
     if percent and abs(value * 100 - shown) <= tolerance:
-        return Shown(scale=100.0, decimals=decimals, percent=True)
+        return Shown(scale=100.0, decimals=decimals, percent=True, currency=currency)
     if abs(value - shown) <= tolerance:
-        return Shown(scale=1.0, decimals=decimals, percent=percent)
+        return Shown(scale=1.0, decimals=decimals, percent=percent, currency=currency)
     return None
 
 

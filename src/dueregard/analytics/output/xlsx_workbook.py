@@ -82,7 +82,8 @@ class _Writer:
             item.number_format = _percent_format(shown.decimals)
         else:
             item = WriteOnlyCell(sheet, value=figure)
-            item.number_format = "#,##0" + ("." + "0" * shown.decimals if shown.decimals else "")
+            digits = "#,##0" + ("." + "0" * shown.decimals if shown.decimals else "")
+            item.number_format = f'"{shown.currency}"{digits}' if shown.currency else digits
         return item
 
     def contents(self, report: Report, names: list[tuple[str, str, str]]) -> None:
