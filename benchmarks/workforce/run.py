@@ -6,14 +6,20 @@ For each size it generates benchmarks/out/workforce-<N>.parquet if missing (gene
 then runs each of these as a separate process under /usr/bin/time -v (wall time, peak resident memory):
 
 - floor: floor.py, DuckDB reading the needed columns (the time no report can beat);
-- dueregard: DUEREGARD_COMMAND, skipped with a message while `dueregard analyse` does not exist;
+- dueregard: DUEREGARD_COMMAND, the whole `dueregard analyse` process (read, check against workforce.yaml, the
+  `workforce` preset, and writing CSV, XLSX, JSON and HTML to benchmarks/out/dueregard-<N>/); skipped with a
+  message while the command or the preset does not exist;
 - pandas + SciPy: baseline_pandas.py, the same job in a plain script;
 - fairlearn: with_fairlearn.py, the selection-rate part;
 - aequitas: with_aequitas.py, from its own virtual environment (AEQUITAS_PYTHON, or
   benchmarks/out/venv-aequitas/bin/python), skipped with a message if there is none.
 
-It prints a Markdown table and writes it to benchmarks/out/results-<date>.md. Outputs of the runs go to
-benchmarks/out/. Targets (issue 5): at 10M records dueregard within 2.5 x the floor's time and 600 MB peak.
+When both dueregard and the pandas script ran at a size, compare.py checks that they give the same numbers
+(rates, relative likelihoods, p-values, the pay gap figures and quarters); the result is the note on the
+dueregard row. It prints a Markdown table, with the machine's load average before each run, and writes it to
+benchmarks/out/results-<date>.md. Outputs of the runs go to benchmarks/out/. Targets (issue 5): at 10M records
+dueregard within 2.5 x the floor's time and 600 MB peak; 100M from Parquet without running out of memory
+(`--sizes 100000000 --only floor,dueregard`).
 """
 
 from __future__ import annotations
@@ -38,9 +44,10 @@ OUT: Final = ROOT / "benchmarks" / "out"
 PYTHON: Final = sys.executable
 DESCRIBE: Final = HERE / "workforce.yaml"
 
-# The dueregard run: placeholders {data}, {describe} and {out} are filled in per size.
+# The dueregard run: placeholders {dueregard} (the command next to this Python), {data}, {describe} and {out} are
+# filled in per size. Every output format is written: the time is that of the whole job.
 DUEREGARD_COMMAND: Final = [
-    "dueregard",
+    "{dueregard}",
     "analyse",
     "{data}",
     "--describe",
@@ -59,6 +66,7 @@ class Result:
     seconds: float | None = None
     peak_mb: float | None = None
     note: str = ""
+    load: str = ""
 
 
 def data_path(rows: int) -> Path:
@@ -74,15 +82,34 @@ def aequitas_python() -> str | None:
     return candidate if Path(candidate).exists() else None
 
 
+def dueregard_executable() -> str:
+    beside = Path(PYTHON).parent / "dueregard"
+    return str(beside) if beside.exists() else (shutil.which("dueregard") or str(beside))
+
+
 def dueregard_available() -> str | None:
-    """None if `dueregard analyse` exists, else why not."""
-    executable = shutil.which("dueregard") or str(Path(PYTHON).parent / "dueregard")
+    """None if `dueregard analyse` and its workforce preset exist, else why not."""
+    executable = dueregard_executable()
     if not Path(executable).exists():
         return "no dueregard command"
     probe = subprocess.run([executable, "analyse", "--help"], capture_output=True, text=True, check=False)
     if probe.returncode != 0:
         return "`dueregard analyse` does not exist yet"
+    listed = subprocess.run([executable, "analyse", "--list-presets"], capture_output=True, text=True, check=False)
+    if not any(line.split()[:1] == ["workforce"] for line in listed.stdout.splitlines()):
+        return "the workforce preset does not exist yet"
     return None
+
+
+def dueregard_out(rows: int) -> Path:
+    return OUT / f"dueregard-{label(rows)}"
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:  # pragma: no cover - not Linux
+        return ""
 
 
 def timed(command: Sequence[str], log: Path) -> tuple[float, float, int]:
@@ -113,7 +140,12 @@ def commands(rows: int) -> list[tuple[str, list[str] | None, str]]:
     why_not = dueregard_available()
     dueregard = None
     if why_not is None:
-        values = {"data": data, "describe": str(DESCRIBE), "out": str(OUT / f"dueregard-{tag}.json")}
+        values = {
+            "dueregard": dueregard_executable(),
+            "data": data,
+            "describe": str(DESCRIBE),
+            "out": str(dueregard_out(rows)),
+        }
         dueregard = [part.format(**values) for part in DUEREGARD_COMMAND]
     aequitas = aequitas_python()
     return [
@@ -158,26 +190,46 @@ def run(sizes: Sequence[int], *, only: Sequence[str] = ()) -> list[Result]:
                 results.append(Result(rows, name, note=f"skipped: {note}"))
                 continue
             log = OUT / f"{name.split()[0]}-{label(rows)}.log"
+            if name.startswith("dueregard") and dueregard_out(rows).exists():
+                shutil.rmtree(dueregard_out(rows))  # time a fresh write, not a replacement
+            load = load_average()
             seconds, peak, status = timed(command, log)
             if status != 0:
                 note = f"failed with status {status}, see {log.relative_to(ROOT)}"
-            print(f"{label(rows)}: {name}: {seconds:.1f} s, {peak:,.0f} MB {note}", file=sys.stderr)
-            results.append(Result(rows, name, seconds, peak, note))
+            print(f"{label(rows)}: {name}: {seconds:.1f} s, {peak:,.0f} MB {note} (load {load})", file=sys.stderr)
+            results.append(Result(rows, name, seconds, peak, note, load))
+        agreement(rows, results)
     return results
+
+
+def agreement(rows: int, results: list[Result]) -> None:
+    """Put on the dueregard row whether its numbers agree with the pandas baseline's (when both ran)."""
+    import compare
+
+    report = dueregard_out(rows) / "report.json"
+    baseline = OUT / f"baseline-{label(rows)}.json"
+    ran = [r for r in results if r.rows == rows and r.name.startswith("dueregard") and r.seconds is not None]
+    if not ran or ran[-1].note.startswith("failed") or not report.exists() or not baseline.exists():
+        return
+    if baseline.stat().st_mtime < data_path(rows).stat().st_mtime:
+        return  # the baseline is from older data
+    outcome = compare.compare(report, baseline)
+    ran[-1].note = outcome.summary()
+    print(f"{label(rows)}: dueregard vs pandas: {outcome.summary()}", file=sys.stderr)
 
 
 def markdown(results: Sequence[Result]) -> str:
     floors = {r.rows: r.seconds for r in results if r.name.startswith("floor") and r.seconds}
     lines = [
-        "| records | what ran | wall time | × floor | peak memory | note |",
-        "|---|---|---|---|---|---|",
+        "| records | what ran | wall time | × floor | peak memory | load before | note |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in results:
         floor = floors.get(r.rows)
         times = f"{r.seconds / floor:.1f}" if r.seconds is not None and floor and not r.name.startswith("(") else ""
         seconds = f"{r.seconds:,.1f} s" if r.seconds is not None else "–"
         peak = f"{r.peak_mb:,.0f} MB" if r.peak_mb is not None else "–"
-        lines.append(f"| {label(r.rows)} | {r.name} | {seconds} | {times} | {peak} | {r.note} |")
+        lines.append(f"| {label(r.rows)} | {r.name} | {seconds} | {times} | {peak} | {r.load} | {r.note} |")
     return "\n".join(lines) + "\n"
 
 
