@@ -7,10 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-WITHHELD = "!"
-"""GOV.UK statistics symbol: withheld to protect confidentiality (a group below the minimum size)."""
-NOT_APPLICABLE = "N/A"
-"""GOV.UK statistics symbol: not applicable (a group with nobody in it, or a zero reference value)."""
+from dueregard.analytics.disclosure.group_size import check_group_sizes
+from dueregard.analytics.disclosure.symbols import NOT_APPLICABLE, WITHHELD  # the standard symbols, re-exported
 
 
 def one_decimal_place(value: float) -> str:
@@ -42,8 +40,9 @@ def suppression_for(*, counts: dict[str, int], minimum_group_size: int, what: st
     empty = [label for label, count in counts.items() if count == 0]
     if empty:
         return Suppression(NOT_APPLICABLE, f"Not applicable: no {what} in the {' or '.join(empty)} group.")
-    small = [label for label, count in counts.items() if count < minimum_group_size]
-    if small:
+    check = check_group_sizes(counts, minimum=minimum_group_size)
+    if not check.passed:
+        small = [label for label in counts if label in check.too_small]  # in the order the groups were given
         groups = " and ".join(small)
         return Suppression(
             WITHHELD,

@@ -1,0 +1,144 @@
+"""Write the small example datasets of docs/user-guide/evidence-presets.md (CSV beside each YAML description).
+
+The numbers are chosen so that every figure can be checked by hand; the tests in tests/analytics/presets/ read
+these files and assert those figures. Run from the repository root: ``python docs/examples/presets/make_examples.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+
+
+def _repeat(count: int, **values: Any) -> Iterator[dict[str, Any]]:
+    for _ in range(count):
+        yield dict(values)
+
+
+def _write(name: str, rows: list[dict[str, Any]]) -> None:
+    columns = list(dict.fromkeys(column for row in rows for column in row))
+    with (HERE / f"{name}.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for number, row in enumerate(rows, start=1):
+            writer.writerow({"person_id": number, **{column: row.get(column, "") for column in columns[1:]}})
+
+
+def wres_rows() -> list[dict[str, Any]]:
+    """Applicants shortlisted in the year (the worked numbers of analytics.md §5) and 200 staff in post."""
+    rows: list[dict[str, Any]] = []
+    applicant = {"person_id": 0, "in_post": "No", "band": "", "disciplinary": "No", "training": "No", "board": "No"}
+    for ethnicity, shortlisted, appointed in (("White British", 1000, 300), ("Indian", 500, 100), ("", 50, 20)):
+        rows += _repeat(appointed, **applicant, ethnicity=ethnicity, shortlisted="Yes", appointed="Yes")
+        rows += _repeat(shortlisted - appointed, **applicant, ethnicity=ethnicity, shortlisted="Yes", appointed="No")
+    staff = {"person_id": 0, "in_post": "Yes", "shortlisted": "No", "appointed": "No"}
+    # (ethnicity, band, people, disciplinary, training, board)
+    plan = [
+        ("White British", "Band 5", 50, 2, 25, 0),
+        ("White Irish", "Band 6", 50, 3, 30, 0),
+        ("Any other White background", "Band 8a", 20, 1, 11, 7),
+        ("Black African", "Band 5", 35, 4, 14, 0),
+        ("Pakistani", "Band 6", 20, 2, 8, 0),
+        ("White and Asian", "Band 8a", 5, 0, 2, 5),
+        ("Prefer not to say", "Band 5", 10, 1, 3, 0),
+        ("", "Band 6", 8, 0, 2, 0),
+        ("", "Band 8a", 2, 0, 1, 0),
+    ]
+    for ethnicity, band, people, disciplinary, training, board in plan:
+        for index in range(people):
+            rows.append({
+                **staff,
+                "ethnicity": ethnicity,
+                "band": band,
+                "disciplinary": "Yes" if index < disciplinary else "No",
+                "training": "Yes" if index < training else "No",
+                "board": "Yes" if index < board else "No",
+            })  # fmt: skip
+    return rows
+
+
+def wdes_rows() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    applicant = {"person_id": 0, "in_post": "No", "band": "", "capability": "No", "board": "No"}
+    for disabled, shortlisted, appointed in (("No", 400, 120), ("Yes", 100, 20), ("", 20, 5)):
+        rows += _repeat(appointed, **applicant, disabled=disabled, shortlisted="Yes", appointed="Yes")
+        rows += _repeat(shortlisted - appointed, **applicant, disabled=disabled, shortlisted="Yes", appointed="No")
+    staff = {"person_id": 0, "in_post": "Yes", "shortlisted": "No", "appointed": "No"}
+    # (disabled, band, people, capability, board)
+    plan = [
+        ("No", "Band 5", 80, 5, 0),
+        ("No", "Band 7", 70, 5, 9),
+        ("Yes", "Band 5", 20, 3, 0),
+        ("Yes", "Band 7", 10, 2, 6),
+        ("Prefer not to say", "Band 5", 12, 0, 0),
+        ("", "Band 7", 8, 1, 0),
+    ]
+    for disabled, band, people, capability, board in plan:
+        for index in range(people):
+            rows.append({
+                **staff,
+                "disabled": disabled,
+                "band": band,
+                "capability": "Yes" if index < capability else "No",
+                "board": "Yes" if index < board else "No",
+            })  # fmt: skip
+    return rows
+
+
+def pay_rows() -> list[dict[str, Any]]:
+    """24 employees of a small body: hourly rates are given through monthly pay in a 30-day period at 35 hours."""
+    plan = [
+        # sex, ethnicity, disabled, ordinary pay, bonus, full pay
+        ("Male", "White British", "No", 2100, 500, "Yes"),
+        ("Male", "White British", "No", 2400, 0, "Yes"),
+        ("Male", "White British", "No", 3000, 1000, "Yes"),
+        ("Male", "White British", "Yes", 3600, 0, "Yes"),
+        ("Male", "Indian", "No", 1800, 0, "Yes"),
+        ("Male", "Indian", "No", 2700, 300, "Yes"),
+        ("Male", "Black Caribbean", "Yes", 2100, 0, "Yes"),
+        ("Male", "White Irish", "No", 3300, 0, "Yes"),
+        ("Male", "White British", "", 1500, 0, "No"),
+        ("Male", "Prefer not to say", "No", 2400, 0, "Yes"),
+        ("Male", "White British", "No", 1950, 0, "Yes"),
+        ("Male", "Chinese", "No", 2250, 200, "Yes"),
+        ("Female", "White British", "No", 1800, 0, "Yes"),
+        ("Female", "White British", "Yes", 2100, 400, "Yes"),
+        ("Female", "White British", "No", 2400, 0, "Yes"),
+        ("Female", "Pakistani", "No", 1650, 0, "Yes"),
+        ("Female", "Black African", "Yes", 1800, 100, "Yes"),
+        ("Female", "White British", "No", 2700, 0, "Yes"),
+        ("Female", "Indian", "No", 1950, 0, "Yes"),
+        ("Female", "White British", "", 3000, 600, "Yes"),
+        ("Female", "White and Black Caribbean", "No", 1500, 0, "Yes"),
+        ("Female", "White British", "No", 1200, 0, "No"),
+        ("Female", "Black Caribbean", "Yes", 2250, 0, "Yes"),
+        ("Female", "White British", "No", 1650, 0, "Yes"),
+    ]
+    return [
+        {
+            "person_id": 0,
+            "sex": sex,
+            "ethnicity": ethnicity,
+            "disabled": disabled,
+            "monthly_pay": pay,
+            "bonus_12_months": bonus,
+            "period_days": 30,
+            "weekly_hours": 35,
+            "full_pay": full_pay,
+        }
+        for sex, ethnicity, disabled, pay, bonus, full_pay in plan
+    ]
+
+
+def main() -> None:
+    _write("wres", wres_rows())
+    _write("wdes", wdes_rows())
+    _write("pay", pay_rows())
+
+
+if __name__ == "__main__":
+    main()

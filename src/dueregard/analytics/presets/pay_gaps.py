@@ -1,0 +1,231 @@
+"""The gender, ethnicity and disability pay gap presets: the six figures of the Specific Duties and Public
+Authorities Regulations 2017, Schedule 1, for men and women; the same six for White British employees and all
+ethnic minorities combined, and for employees who are not disabled and Disabled employees, each withheld where a
+group compared has fewer than 10 employees (2023 voluntary guidance; 2025 proposals), with the share who did not
+disclose stated beside every figure.
+
+The hourly rate is the regulations': ordinary pay in the pay period containing the snapshot date × 7 ÷ days in
+the pay period ÷ weekly working hours. ``pay.bonus_pay`` is the bonus paid in the 12 months to the snapshot date
+(the bonus figures); bonus attributable to the pay period is not added to the hourly rate, because the description
+has no column for it — put it into ``ordinary_pay`` if the body has it. Without ``pay.full_pay_relevant`` every
+employee counts as a full-pay relevant employee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..dataset import DatasetDescription
+from ..disclosure import DisclosurePolicy
+from ..paygap import GroupComparison, PayGapReport, hourly_rate, pay_gap_report
+from ..paygap.groups import MINIMUM_GROUP_SIZE
+from ..paygap.tables import headline, pay_gap_tables, publish_pay_gap_tables
+from ..report import Report, ReportSection
+from ._common import NO_SUPPRESSION, UNKNOWN_CODES, add_grouping, flag, policy_of, require
+from ._registry import Preset, PresetError, PresetInput, register
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+PAY_NEEDS = ("pay.ordinary_pay", "pay.bonus_pay", "pay.pay_period_days", "pay.weekly_hours")
+RATE = "_hourly_rate"
+BONUS = "_bonus_pay"
+FULL_PAY = "_full_pay_relevant"
+RELEVANT = "_relevant"
+
+
+@dataclass(frozen=True)
+class PayGapKind:
+    preset: str
+    characteristic: str
+    title: str
+    detail: str
+    reference: tuple[str, str]  # (label, code)
+    comparison: tuple[str, str | None]  # (label, code or None for every other known code)
+    minimum_group_size: int
+
+
+GENDER = PayGapKind("gender-pay-gap", "sex", "Gender pay gap", "categories", ("Men", "male"), ("Women", "female"), 1)
+ETHNICITY = PayGapKind(
+    "ethnicity-pay-gap",
+    "ethnicity",
+    "Ethnicity pay gap",
+    "categories",
+    ("White British", "white_british"),
+    ("Ethnic minorities", None),
+    MINIMUM_GROUP_SIZE,
+)
+DISABILITY = PayGapKind(
+    "disability-pay-gap",
+    "disability",
+    "Disability pay gap",
+    "groups",
+    ("Not disabled", "not_disabled"),
+    ("Disabled", "disabled"),
+    MINIMUM_GROUP_SIZE,
+)
+KINDS = {kind.characteristic: kind for kind in (GENDER, ETHNICITY, DISABILITY)}
+
+
+def pay_table(table: ir.Table, description: DatasetDescription, preset: str) -> ir.Table:
+    """``table`` with the hourly rate, bonus pay and the full-pay relevant and relevant flags the pay-gap queries
+    read."""
+    import ibis
+
+    require(preset, description, PAY_NEEDS, why="the hourly rate and bonus pay of the 2017 regulations")
+    assert description.pay is not None
+    pay = description.pay
+    assert pay.ordinary_pay
+    assert pay.pay_period_days
+    assert pay.weekly_hours
+    assert pay.bonus_pay
+    rate = hourly_rate(
+        table,
+        ordinary_pay=pay.ordinary_pay,
+        bonus_pay_in_period=None,
+        days_in_period=pay.pay_period_days,
+        weekly_hours=pay.weekly_hours,
+    )
+    if pay.full_pay_relevant:
+        full_pay: ir.BooleanValue = flag(table, _flag_outcome(pay.full_pay_relevant)) == 1
+    else:
+        full_pay = ibis.literal(True)
+    return table.mutate(
+        **{
+            RATE: rate,
+            BONUS: table[pay.bonus_pay].cast("float64").fill_null(0.0),
+            FULL_PAY: full_pay,
+            RELEVANT: ibis.literal(True),
+        }
+    )
+
+
+def _flag_outcome(column: str) -> Any:
+    from ..dataset import OutcomeColumn
+
+    return OutcomeColumn(name="full_pay_relevant", column=column)
+
+
+def comparison_for(
+    kind: PayGapKind, table: ir.Table, description: DatasetDescription, options: Mapping[str, Any]
+) -> tuple[ir.Table, GroupComparison]:
+    table, grouping = add_grouping(table, description, kind.characteristic, detail=kind.detail)
+    reference_label, reference_code = kind.reference
+    comparison_label, comparison_code = kind.comparison
+    for code in (reference_code, comparison_code):
+        if code is not None and code not in grouping.labels:
+            classification = description.characteristic(kind.characteristic).classification
+            raise PresetError(
+                f"The {kind.preset} preset compares {reference_label} with {comparison_label}, but classification "
+                f"{classification!r} (characteristics.{kind.characteristic}) has no {code!r} category: use one that "
+                "has (for ethnicity, a census England and Wales classification such as ethnicity-ew-2021)."
+            )
+    minimum = int(options.get("minimum_group_size", kind.minimum_group_size))
+    comparison = GroupComparison(
+        characteristic=kind.characteristic,
+        column=grouping.column,
+        reference_label=reference_label,
+        reference_values=frozenset([reference_code]),
+        comparison_label=comparison_label,
+        comparison_values=None if comparison_code is None else frozenset([comparison_code]),
+        undisclosed_values=frozenset(UNKNOWN_CODES),
+        minimum_group_size=minimum,
+    )
+    return table, comparison
+
+
+def run_pay_gap(
+    kind: PayGapKind, table: ir.Table, description: DatasetDescription, options: Mapping[str, Any]
+) -> PayGapReport:
+    """The six figures for one characteristic (``table`` must come from :func:`pay_table`)."""
+    table, comparison = comparison_for(kind, table, description, options)
+    try:
+        return pay_gap_report(
+            table,
+            comparison=comparison,
+            hourly_rate=RATE,
+            bonus_pay=BONUS,
+            full_pay_relevant=FULL_PAY,
+            relevant=RELEVANT,
+        )
+    except ValueError as error:
+        if RATE in str(error):
+            pay = description.pay
+            assert pay is not None
+            raise PresetError(
+                f"{str(error).split(' have no value')[0]} have no hourly rate: every full-pay relevant employee needs "
+                f"pay.ordinary_pay ({pay.ordinary_pay}), pay.pay_period_days ({pay.pay_period_days}) and "
+                f"pay.weekly_hours ({pay.weekly_hours}) filled in and above zero."
+            ) from None
+        raise
+
+
+def pay_gap_section(kind: PayGapKind, report: PayGapReport, policy: DisclosurePolicy) -> ReportSection:
+    tables = publish_pay_gap_tables(pay_gap_tables(report, name=kind.title), policy)
+    undisclosed = report.disclosure[0]
+    notes = [*headline(report)]
+    if kind is not GENDER:
+        notes.append(
+            f"{undisclosed.undisclosed_count} of {undisclosed.population_count} full-pay relevant employees did not "
+            f"disclose their {kind.characteristic}; they are not in the figures. Figures are withheld (!) where a "
+            f"group compared has fewer than {report.minimum_group_size} employees."
+        )
+    return ReportSection(heading=kind.title, tables=tables, notes=tuple(notes))
+
+
+def _run(kind: PayGapKind, data: PresetInput) -> Report:
+    require(kind.preset, data.description, (f"characteristics.{kind.characteristic}", *PAY_NEEDS))
+    policy = policy_of(data, NO_SUPPRESSION)
+    table = pay_table(data.table, data.description, kind.preset)
+    data.progress(0, 1, kind.title)
+    report = run_pay_gap(kind, table, data.description, data.options)
+    section = pay_gap_section(kind, report, policy)
+    data.progress(1, 1, kind.title)
+    records = report.disclosure[1].population_count
+    notes = [
+        "Snapshot date: 31 March for public bodies (5 April for private employers); publish within 12 months. "
+        "Figures are shown to one decimal place."
+    ]
+    if kind is GENDER:
+        notes.append("Bodies with 250 or more employees on the snapshot date must publish all six figures.")
+    else:
+        notes.append(
+            "The ethnicity and disability pay gaps follow the gender pay gap's six measures (2023 voluntary guidance; "
+            "2025 government proposals); finer groups may be reported as well."
+        )
+    return Report(
+        preset=kind.preset,
+        title=kind.title,
+        dataset=data.description.name,
+        records=records,
+        sections=(section,),
+        notes=tuple(notes),
+    )
+
+
+def _runner(kind: PayGapKind) -> Callable[[PresetInput], Report]:
+    def run(data: PresetInput) -> Report:
+        return _run(kind, data)
+
+    return run
+
+
+for _kind, _summary in (
+    (GENDER, "The six gender pay gap figures of the 2017 regulations: mean and median hourly pay gap, mean and "
+     "median bonus gap, the proportions of men and women paid a bonus, and the pay quarters."),
+    (ETHNICITY, "The six pay gap figures for White British employees and all ethnic minorities combined, withheld "
+     "where a group has fewer than 10 employees, with the share who did not disclose."),
+    (DISABILITY, "The six pay gap figures for employees who are not disabled and Disabled employees, withheld where "
+     "a group has fewer than 10 employees, with the share who did not disclose."),
+):  # fmt: skip
+    register(
+        Preset(
+            name=_kind.preset,
+            title=_kind.title,
+            summary=_summary,
+            needs=(f"characteristics.{_kind.characteristic}", *PAY_NEEDS),
+            run=_runner(_kind),
+        )
+    )
