@@ -50,6 +50,12 @@ class _Writer:
 
         if isinstance(value, str):
             value = csv_safe(value)
+            if not (bold or title or value.startswith("=")):
+                # Plain text needs no cell object (much quicker): openpyxl stores a string as text unless it
+                # begins with "=", which csv_safe has already escaped.
+                return value
+        elif not (bold or title):
+            return value
         item = WriteOnlyCell(sheet, value=value)
         if isinstance(value, str):
             item.data_type = "s"  # never a formula, whatever the text
@@ -68,7 +74,7 @@ class _Writer:
         if value is not None:  # an interval bound: a number, shown like the figure when the figure is a number
             shown = shown_as(cell, column)
             if shown is None:
-                return WriteOnlyCell(sheet, value=value)
+                return value
         else:
             shown = shown_as(cell, column) if display_is_number(cell) else None
         figure = cell.value if value is None else value
