@@ -161,7 +161,7 @@ def test_every_output_is_written_from_csv_xlsx_and_parquet(tmp_path: Path, descr
     out = tmp_path / "out"
     result = _analyse(data, "--describe", describe, "--preset", "test-appointments", "--out", out)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Wrote 1 tables to {out}: report.html, report.xlsx, report.json, csv/\n"
+    assert result.stdout == f"Wrote 1 table to {out}: report.html, report.xlsx, report.json, csv/\n"
     assert result.stderr == ""  # not a terminal: no progress bar
     assert sorted(p.name for p in out.iterdir()) == ["csv", "report.html", "report.json", "report.xlsx"]
     with (out / "csv" / "01-appointed-among-shortlisted-by-sex.csv").open(encoding="utf-8-sig") as handle:
@@ -210,7 +210,7 @@ def test_json_with_out_writes_files_and_keeps_stdout_for_the_json(tmp_path: Path
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["preset"] == "test-appointments"
-    assert "Wrote 1 tables" in result.stderr
+    assert "Wrote 1 table" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["csv", "report.json"]
 
 

@@ -273,7 +273,8 @@ def command(
         except OSError as error:
             raise click.ClickException(f"Could not write the report to {out}: {error}") from error
         listed = ", ".join(_shown(path, out) for path in written)
-        click.echo(f"Wrote {len(report.tables)} tables to {out}: {listed}", err=as_json)
+        count = len(report.tables)
+        click.echo(f"Wrote {count} {'table' if count == 1 else 'tables'} to {out}: {listed}", err=as_json)
     if as_json:
         from dueregard.analytics.output import report_json
 

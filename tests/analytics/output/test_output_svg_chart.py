@@ -90,3 +90,23 @@ def test_long_labels_are_shortened_in_the_chart_only() -> None:
         notes=TableNotes(unknown_count=0, unknowns_used=False),
     )
     assert "Any other Black, Black British, or Cari…" in _texts(_svg(table))
+
+
+def test_a_pay_table_charts_the_gap_in_percent_rather_than_the_pay() -> None:
+    table = ResultTable(
+        title="Gender pay gap: hourly pay",
+        columns=(
+            Column("measure", "Measure", "label"),
+            Column("men", "Men", "number"),
+            Column("gap", "Gap (%)", "number"),
+        ),
+        rows=(
+            (label("Mean hourly pay gap"), Cell(16.727, "£16.73"), Cell(17.3913, "17.4%")),
+            (label("Median hourly pay gap"), Cell(16.0, "£16.00"), Cell(18.75, "18.8%")),
+        ),
+        notes=TableNotes(unknown_count=0, unknowns_used=False),
+    )
+    assert chart_column(table) == 2
+    svg = _svg(table)
+    assert svg.find("s:title", NS).text == "Chart of Gap (%) by measure"
+    assert "17.4%" in _texts(svg)

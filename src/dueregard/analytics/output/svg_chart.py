@@ -30,7 +30,7 @@ TOP: Final = 12
 AXIS_SPACE: Final = 36
 VALUE_SPACE: Final = 130
 LABEL_CHARS: Final = 40
-CHARTED_KINDS: Final = (("rate", "percent"), ("ratio",), ("number",))
+CHARTED_KINDS: Final = (("rate", "percent"), ("ratio",))
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,17 @@ class _Bar:
 
 def chart_column(table: ResultTable) -> int | None:
     """The column a chart shows: the first rate or percentage with a figure to draw, else the first ratio, else
-    the first other number; None when there is nothing to draw."""
-    for kinds in CHARTED_KINDS:
+    the first other number shown as a percentage (a pay gap), else the first other number; None when there is
+    nothing to draw."""
+    stages = [(kinds, False) for kinds in CHARTED_KINDS[:2]] + [(("number",), True), (("number",), False)]
+    for kinds, needs_percent in stages:
         for index, column in enumerate(table.columns):
             if column.kind not in kinds:
                 continue
-            if any(shown_as(row[index], column) is not None and not row[index].symbol for row in table.rows):
-                return index
+            for row in table.rows:
+                shown = None if row[index].symbol else shown_as(row[index], column)
+                if shown is not None and (shown.percent or not needs_percent):
+                    return index
     return None
 
 
