@@ -239,7 +239,7 @@ def _parent_from_reference(request: HttpRequest, reference: str) -> Assessment:
         Assessment.objects.filter(
             reference__iexact=reference.strip(),
             state__in=[s.value for s in services.BASE_STATES],
-            organisation__memberships__user_id=request.user.pk,
+            organisation__memberships__user_id=int(request.user.pk or 0),
         )
         .select_related("organisation")
         .order_by("-version")
@@ -266,7 +266,7 @@ def assessment_start(request: HttpRequest, slug: str) -> HttpResponse:
     initial: dict[str, Any] = {}
     if request.GET.get("from", "").isdigit():
         base = Assessment.objects.filter(
-            pk=int(request.GET["from"]), organisation__memberships__user_id=request.user.pk
+            pk=int(request.GET["from"]), organisation__memberships__user_id=int(request.user.pk or 0)
         )
         first = base.first()
         if first is not None:
