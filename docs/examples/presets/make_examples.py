@@ -134,10 +134,46 @@ def pay_rows() -> list[dict[str, Any]]:
     ]
 
 
+def workforce_rows() -> list[dict[str, Any]]:
+    """200 staff: hourly pay is £15 in Band 5, £18 in Band 6 and £22 in Band 7 (monthly pay × 7 ÷ 30 ÷ 35)."""
+    monthly = {"Band 5": 2250, "Band 6": 2700, "Band 7": 3300}
+    plan = [
+        # sex, ethnicity, disabled, band, people, trained, left
+        ("Female", "White British", "No", "Band 5", 40, 20, 4),
+        ("Female", "White British", "No", "Band 6", 30, 18, 3),
+        ("Female", "Indian", "No", "Band 5", 20, 6, 4),
+        ("Female", "Black African", "Yes", "Band 5", 10, 2, 3),
+        ("Male", "White British", "No", "Band 7", 30, 15, 2),
+        ("Male", "White British", "Yes", "Band 6", 10, 5, 1),
+        ("Male", "Indian", "No", "Band 6", 20, 10, 2),
+        ("Male", "Black African", "No", "Band 5", 20, 4, 4),
+        ("Female", "", "", "Band 5", 10, 3, 1),
+        ("Male", "Prefer not to say", "No", "Band 7", 10, 5, 0),
+    ]
+    rows = []
+    for sex, ethnicity, disabled, band, people, trained, left in plan:
+        for index in range(people):
+            rows.append({
+                "person_id": 0,
+                "sex": sex,
+                "ethnicity": ethnicity,
+                "disabled": disabled,
+                "band": band,
+                "training": "Yes" if index < trained else "No",
+                "leaver": "Yes" if index >= people - left else "No",
+                "monthly_pay": monthly[band],
+                "bonus_12_months": 0,
+                "period_days": 30,
+                "weekly_hours": 35,
+            })  # fmt: skip
+    return rows
+
+
 def main() -> None:
     _write("wres", wres_rows())
     _write("wdes", wdes_rows())
     _write("pay", pay_rows())
+    _write("workforce", workforce_rows())
 
 
 if __name__ == "__main__":

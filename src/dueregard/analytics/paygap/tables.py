@@ -206,21 +206,18 @@ def publish_pay_gap_tables(
     )
 
 
-def headline(report: PayGapReport) -> tuple[str, ...]:
-    """The six figures in words, as they would be published ("Mean hourly pay gap: 2.6%")."""
-    lines = [f"{figure.measure}: {figure.display}" for figure in (
-        report.mean_hourly_pay, report.median_hourly_pay, report.mean_bonus_pay, report.median_bonus_pay
-    )]  # fmt: skip
-    reference, comparison = report.bonus_proportions
-    lines.append(
-        f"Proportion paid a bonus: {reference.group} {reference.display}, {comparison.group} {comparison.display}"
-    )
-    for quarter in sorted(report.quarters, key=lambda q: -q.quarter):
-        if quarter.reference_percent is None or quarter.comparison_percent is None:
-            lines.append(f"{quarter.name} quarter: {quarter.symbol}")
-        else:
-            lines.append(
-                f"{quarter.name} quarter: {report.reference_group} {one_decimal_place(quarter.reference_percent)}%, "
-                f"{report.comparison_group} {one_decimal_place(quarter.comparison_percent)}%"
-            )
+def headline(tables: tuple[ResultTable, ResultTable, ResultTable, ResultTable]) -> tuple[str, ...]:
+    """The six figures in words as the *published* tables show them ("Mean hourly pay gap: 2.6%"; a withheld figure
+    is "!"), so that no sentence gives back what disclosure control withheld."""
+    hourly, bonus, proportions, quarters = tables
+    lines = [f"{row[0].text}: {row[hourly.index_of('gap')].text}" for row in hourly.rows]
+    lines += [f"{row[0].text}: {row[bonus.index_of('gap')].text}" for row in bonus.rows]
+    shares = ", ".join(f"{row[0].text} {row[proportions.index_of('proportion')].text}" for row in proportions.rows)
+    lines.append(f"Proportion paid a bonus: {shares}")
+    reference = next(c.label for c in quarters.columns if c.id == "reference_n")
+    comparison = next(c.label for c in quarters.columns if c.id == "comparison_n")
+    for row in quarters.rows:
+        first = row[quarters.index_of("reference_percent")].text
+        second = row[quarters.index_of("comparison_percent")].text
+        lines.append(f"{row[0].text} quarter: {reference} {first}, {comparison} {second}")
     return tuple(lines)

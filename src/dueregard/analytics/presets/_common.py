@@ -136,12 +136,14 @@ def add_grouping(
     detail: str | None = None,
     reference: str | None = None,
     groups: Mapping[str, str] | None = None,
+    raw_counts: Sequence[tuple[str | None, int]] | None = None,
 ) -> tuple[ir.Table, Grouping]:
     """``table`` with a column ``_g_<name>`` of codes for characteristic ``name``, and the :class:`Grouping`.
 
     ``detail`` is ``"categories"``, ``"groups"`` or an aggregation id of the classification (default: groups for
     ethnicity and disability, categories otherwise). ``groups`` relabels codes. Raw values are matched by the
-    engine's distinct values (one small query); missing and "prefer not to say" become ``unknown``."""
+    engine's distinct values (one small query, or ``raw_counts`` from :func:`distinct_values`); missing and "prefer
+    not to say" become ``unknown``."""
     characteristic = description.characteristic(name)
     classification = get_classification(characteristic.classification)
     output = f"_g_{name}"
@@ -154,7 +156,8 @@ def add_grouping(
         return table, Grouping(name, output, characteristic_title(name), labels, reference, ())
 
     level = detail or ("groups" if classification.characteristic in GROUP_LEVEL_BY_DEFAULT else "categories")
-    report = standardise_values(value_counts(table, characteristic.column), classification)
+    found = raw_counts if raw_counts is not None else value_counts(table, characteristic.column)
+    report = standardise_values(found, classification)
     mapping: dict[str | None, str] = dict(report.mapping)
     categories = sorted(classification.categories, key=lambda c: c.order)
     if level == "categories":
@@ -188,6 +191,24 @@ def add_grouping(
     table = mapped.rename({output: "__dueregard_code"})
     unmatched = tuple(str(match.value) for match in report.unmatched)
     return table, Grouping(name, output, characteristic_title(name), labels, reference, unmatched)
+
+
+def distinct_values(table: ir.Table, columns: Sequence[str]) -> dict[str, list[tuple[str | None, int]]]:
+    """The distinct values (as text) of several columns with how many rows hold each, in one query."""
+    import ibis
+
+    if not columns:
+        return {}
+    branches = []
+    for column in dict.fromkeys(columns):
+        values = table.select(_value=table[column].cast("string"))
+        counted = values.group_by("_value").aggregate(_rows=values.count())
+        branches.append(counted.select(_column=ibis.literal(column), _value=counted["_value"], _rows=counted["_rows"]))
+    query = branches[0] if len(branches) == 1 else ibis.union(*branches, distinct=False)
+    out: dict[str, list[tuple[str | None, int]]] = {column: [] for column in columns}
+    for row in query.to_pyarrow().to_pylist():
+        out[row["_column"]].append((row["_value"], int(row["_rows"])))
+    return out
 
 
 def flag(table: ir.Table, outcome: OutcomeColumn) -> ir.IntegerValue:
@@ -229,34 +250,47 @@ Counts = dict[tuple[str, str, str], dict[str, int]]  # (part key, group code, ca
 
 
 def count_parts(table: ir.Table, parts: Sequence[Part], measures: Mapping[str, ir.IntegerValue]) -> Counts:
-    """Run every part as one query (UNION ALL of small group-bys) and return the counts. Each part counts its
-    rows (measure ``n``) and sums every measure (0/1 flags or products of flags)."""
-    import ibis
+    """Count every part in ONE query and return the counts. Each part counts its rows (measure ``n``) and sums
+    every measure (0/1 flags or products of flags).
 
+    The engine scans the records once per distinct category column (once when there are none), grouping by every
+    group column of every part at once (a cube of group codes, small however many records there are); each part's
+    counts are then the cube's margins, summed in Arrow. The branches go to the engine as one UNION ALL, so Spark
+    runs a single job."""
+    import ibis
+    import pyarrow.compute as pc
+
+    names = ["n", *measures]
     prepared = table.mutate(**{f"_m_{name}": expr for name, expr in measures.items()}) if measures else table
-    selects = []
-    for part in parts:
-        keys = {
-            "_group": prepared[part.group].cast("string") if part.group else ibis.literal("all"),
-            "_category": prepared[part.category].cast("string") if part.category else ibis.literal(""),
-        }
-        keyed = prepared.mutate(**keys)
+    group_columns = list(dict.fromkeys(part.group for part in parts if part.group))
+    category_columns = list(dict.fromkeys(part.category or "" for part in parts))
+    branches = []
+    for column in category_columns:
+        keyed = prepared.mutate(
+            _which=ibis.literal(column),
+            _category=prepared[column].cast("string") if column else ibis.literal(""),
+        )
         aggregates = {"n": keyed.count()} | {name: keyed[f"_m_{name}"].sum() for name in measures}
-        result = keyed.group_by(["_group", "_category"]).aggregate(**aggregates)
-        selects.append(
-            result.select(
-                _part=ibis.literal(part.key),
-                _group=result["_group"],
-                _category=result["_category"],
-                **{name: result[name].cast("int64") for name in ["n", *measures]},
+        cube = keyed.group_by([*group_columns, "_which", "_category"]).aggregate(**aggregates)
+        branches.append(
+            cube.select(
+                *[cube[g].cast("string").name(g) for g in group_columns],
+                cube["_which"],
+                cube["_category"],
+                *[cube[name].cast("int64").name(name) for name in names],
             )
         )
-    query = selects[0] if len(selects) == 1 else ibis.union(*selects, distinct=False)
-    data = query.to_pyarrow().to_pylist()
+    query = branches[0] if len(branches) == 1 else ibis.union(*branches, distinct=False)
+    cube_rows = query.to_pyarrow()
     counts: Counts = {}
-    for row in data:
-        key = (str(row["_part"]), str(row["_group"]), str(row["_category"]))
-        counts[key] = {name: int(row[name] or 0) for name in ["n", *measures]}
+    for part in parts:
+        rows = cube_rows.filter(pc.equal(cube_rows["_which"], part.category or ""))
+        keys = [part.group, "_category"] if part.group else ["_category"]
+        margins = rows.group_by(keys).aggregate([(name, "sum") for name in names])
+        for row in margins.to_pylist():
+            group = str(row[part.group]) if part.group else "all"
+            key = (part.key, group, str(row["_category"]))
+            counts[key] = {name: int(row[f"{name}_sum"] or 0) for name in names}
     return counts
 
 

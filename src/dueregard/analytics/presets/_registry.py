@@ -47,7 +47,7 @@ class Preset:
 PRESETS: dict[str, Preset] = {}
 
 # Modules that register presets when imported; loaded on first lookup so importing the package stays cheap.
-_MODULES: tuple[str, ...] = ("nhs_standards", "pay_gaps")
+_MODULES: tuple[str, ...] = ("nhs_standards", "pay_gaps", "workforce")
 _loaded = False
 
 

@@ -13,7 +13,7 @@ employee counts as a full-pay relevant employee.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -109,9 +109,13 @@ def _flag_outcome(column: str) -> Any:
 
 
 def comparison_for(
-    kind: PayGapKind, table: ir.Table, description: DatasetDescription, options: Mapping[str, Any]
+    kind: PayGapKind,
+    table: ir.Table,
+    description: DatasetDescription,
+    options: Mapping[str, Any],
+    raw_counts: Sequence[tuple[str | None, int]] | None = None,
 ) -> tuple[ir.Table, GroupComparison]:
-    table, grouping = add_grouping(table, description, kind.characteristic, detail=kind.detail)
+    table, grouping = add_grouping(table, description, kind.characteristic, detail=kind.detail, raw_counts=raw_counts)
     reference_label, reference_code = kind.reference
     comparison_label, comparison_code = kind.comparison
     for code in (reference_code, comparison_code):
@@ -137,10 +141,14 @@ def comparison_for(
 
 
 def run_pay_gap(
-    kind: PayGapKind, table: ir.Table, description: DatasetDescription, options: Mapping[str, Any]
+    kind: PayGapKind,
+    table: ir.Table,
+    description: DatasetDescription,
+    options: Mapping[str, Any],
+    raw_counts: Sequence[tuple[str | None, int]] | None = None,
 ) -> PayGapReport:
     """The six figures for one characteristic (``table`` must come from :func:`pay_table`)."""
-    table, comparison = comparison_for(kind, table, description, options)
+    table, comparison = comparison_for(kind, table, description, options, raw_counts)
     try:
         return pay_gap_report(
             table,
@@ -165,7 +173,7 @@ def run_pay_gap(
 def pay_gap_section(kind: PayGapKind, report: PayGapReport, policy: DisclosurePolicy) -> ReportSection:
     tables = publish_pay_gap_tables(pay_gap_tables(report, name=kind.title), policy)
     undisclosed = report.disclosure[0]
-    notes = [*headline(report)]
+    notes = [*headline(tables)]
     if kind is not GENDER:
         notes.append(
             f"{undisclosed.undisclosed_count} of {undisclosed.population_count} full-pay relevant employees did not "
