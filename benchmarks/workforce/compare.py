@@ -186,6 +186,25 @@ def compare_pay(report: dict[str, Any], baseline: dict[str, Any], result: Compar
         result.figures_checked += 1
         if not _close(ours, pay[key]["gap"]):
             result.differences.append(f"pay gap {words}: {ours} vs {pay[key]['gap']}")
+    for sex, words in (("men", "men"), ("women", "women")):
+        found = next(
+            (
+                (table, row)
+                for table in _tables(report)
+                if "proportion" in [column["id"] for column in table["columns"]]
+                for row in table["rows"]
+                if str(row[0].get("value", "")).lower() == words
+            ),
+            None,
+        )
+        if found is None:
+            result.unmatched.append(f"pay gap: proportion of {words} paid a bonus")
+            continue
+        table, row = found
+        ours = row[[column["id"] for column in table["columns"]].index("proportion")].get("value")
+        result.figures_checked += 1
+        if not _close(ours, pay["paid_a_bonus"][sex]):
+            result.differences.append(f"proportion of {words} paid a bonus: {ours} vs {pay['paid_a_bonus'][sex]}")
     quarters = {row["quarter"].lower(): row for row in pay["quarters"]}
     for table in _tables(report):
         labels = [str(row[0].get("value", "")).lower() for row in table["rows"]]

@@ -19,8 +19,8 @@ from typing import Final
 from ..results import ResultTable
 from .formatting import label_index, row_label, shown_as
 
-BAR: Final = "#0072B2"  # Okabe-Ito blue, 5.0:1 on white
-REFERENCE: Final = "#B34700"  # a darker Okabe-Ito vermilion, 4.6:1 on white
+BAR: Final = "#0072B2"  # Okabe-Ito blue, 5.2:1 on white
+REFERENCE: Final = "#B34700"  # a darker Okabe-Ito vermilion, 5.5:1 on white
 INK: Final = "#0b0c0c"
 GRID: Final = "#6f777b"  # 4.6:1 on white
 WIDTH: Final = 720
