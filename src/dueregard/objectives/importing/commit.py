@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from dueregard.audit.models import AuditEvent
 from dueregard.audit.services import snapshot
+from dueregard.objectives.importing.fast_insert import insert_all
 from dueregard.objectives.importing.layout import Layout, detect_layout, plain
 from dueregard.objectives.importing.preview import Preview, PreviewAction, Problem, build_preview
 from dueregard.objectives.importing.reading import RawTable
@@ -149,7 +150,7 @@ def plan_import_commit(
             key = (objective.pk, parent.pk if parent else None)
             positions[key] = positions.get(key, 0) + 1
             batch.append(make(item, objective, parent, positions[key]))
-        Action.objects.bulk_create(batch)
+        insert_all(Action, batch)
         level = [
             (child, action, objective)
             for (item, _parent, objective), action in zip(level, batch, strict=True)
@@ -157,25 +158,31 @@ def plan_import_commit(
         ]
     created += [action for _item, action in pairs]
 
-    milestones = Milestone.objects.bulk_create(
-        Milestone(action=action, position=position, text=text, timescale=data, due_date=due)
-        for item, action in pairs
-        if item.timescale
-        for position, (text, data, due) in enumerate(item.timescale.milestones, 1)
+    milestones = insert_all(
+        Milestone,
+        [
+            Milestone(action=action, position=position, text=text, timescale=data, due_date=due)
+            for item, action in pairs
+            if item.timescale
+            for position, (text, data, due) in enumerate(item.timescale.milestones, 1)
+        ],
     )
-    updates = ProgressUpdate.objects.bulk_create(
-        ProgressUpdate(
-            action=action,
-            author=actor,
-            author_label=str(actor),
-            reported_on=reported_on,
-            text=item.update_text,
-            status=item.status,
-            status_text=item.status_text,
-            completed_on=completed_on(item),
-        )
-        for item, action in pairs
-        if item.update_text.strip()
+    updates = insert_all(
+        ProgressUpdate,
+        [
+            ProgressUpdate(
+                action=action,
+                author=actor,
+                author_label=str(actor),
+                reported_on=reported_on,
+                text=item.update_text,
+                status=item.status,
+                status_text=item.status_text,
+                completed_on=completed_on(item),
+            )
+            for item, action in pairs
+            if item.update_text.strip()
+        ],
     )
     created += milestones + updates
 
@@ -203,11 +210,12 @@ def plan_import_commit(
 
     # One audit row per created object, written in batches (one INSERT per 500 rows rather than per row).
     for start in range(0, len(created), AUDIT_BATCH):
-        AuditEvent.objects.bulk_create(
+        insert_all(
+            AuditEvent,
             [
                 _audit_event(actor, organisation, instance, linked=linked)
                 for instance in created[start : start + AUDIT_BATCH]
-            ]
+            ],
         )
         if progress is not None:
             progress(min(start + AUDIT_BATCH, len(created)), len(created))
