@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from dueregard.assessments import services
 from dueregard.assessments.models import Assessment
-from dueregard.assessments.selectors_dashboard import cumulative_choices, sign_off_summary, state_summary
+from dueregard.assessments.selectors_dashboard import cumulative_choices, sign_off_summaries, state_summary
 
 TODAY = timezone.localdate()
 DASHBOARD = "/o/demo/assessments/dashboard/"
@@ -120,8 +120,11 @@ def test_time_from_start_to_sign_off(demo: Any, viewer: Client) -> None:
     for assessment, ago in zip(signed, days, strict=True):
         started = timezone.localtime(assessment.signed_off_at).date() - dt.timedelta(days=ago)
         Assessment.objects.filter(pk=assessment.pk).update(started_on=started)
-    times = sign_off_summary(actor=demo.users["viewer"], organisation=demo.organisation)
-    assert (times.count, times.median_days, times.shortest_days, times.longest_days) == (7, 30.0, 5, 90)
+    this_year, ever = sign_off_summaries(actor=demo.users["viewer"], organisation=demo.organisation, year=TODAY.year)
+    assert (ever.count, ever.median_days, ever.shortest_days, ever.longest_days) == (7, 30.0, 5, 90)
+    assert this_year == ever
+    _last_year, _ever = sign_off_summaries(actor=demo.users["viewer"], organisation=demo.organisation, year=2000)
+    assert _last_year.count == 0
     html = viewer.get(DASHBOARD).content.decode()
     assert _cells(html, f"In {TODAY.year}") == ["7", "30", "5", "90"]
     assert _cells(html, "Ever") == ["7", "30", "5", "90"]

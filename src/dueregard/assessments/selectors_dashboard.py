@@ -95,22 +95,34 @@ class SignOffSummary:
     longest_days: int | None
 
 
-def sign_off_summary(*, actor: Any, organisation: Organisation, year: int | None = None) -> SignOffSummary:
-    """Days from starting an assessment (or a new version) to its sign-off: the median and the range. One query."""
-    require_permission(actor, organisation, Permission.ASSESSMENT_VIEW)
-    queryset = Assessment.objects.filter(organisation=organisation, signed_off_at__isnull=False)
-    if year is not None:
-        start = timezone.make_aware(dt.datetime(year, 1, 1))
-        queryset = queryset.filter(signed_off_at__gte=start, signed_off_at__lt=start.replace(year=year + 1))
-    days = [
-        (timezone.localtime(signed).date() - started).days
-        for started, signed in queryset.values_list("started_on", "signed_off_at").order_by()
-    ]
+def _summary(days: list[int]) -> SignOffSummary:
     if not days:
         return SignOffSummary(count=0, median_days=None, shortest_days=None, longest_days=None)
     return SignOffSummary(
         count=len(days), median_days=float(statistics.median(days)), shortest_days=min(days), longest_days=max(days)
     )
+
+
+def sign_off_summaries(*, actor: Any, organisation: Organisation, year: int) -> tuple[SignOffSummary, SignOffSummary]:
+    """Days from starting an assessment (or a new version) to its sign-off, the median and the range: for those signed
+    off in ``year``, and for all. One query. (``astimezone`` rather than ``timezone.localtime`` or the database's
+    ``TruncDate``: each of those cost twice as much over 5,000 rows on SQLite.)"""
+    require_permission(actor, organisation, Permission.ASSESSMENT_VIEW)
+    zone = timezone.get_current_timezone()
+    rows = (
+        Assessment.objects.filter(organisation=organisation, signed_off_at__isnull=False)
+        .values_list("started_on", "signed_off_at")
+        .order_by()
+    )
+    every: list[int] = []
+    in_year: list[int] = []
+    for started, signed_at in rows:
+        signed = signed_at.astimezone(zone).date()
+        days = (signed - started).days
+        every.append(days)
+        if signed.year == year:
+            in_year.append(days)
+    return _summary(in_year), _summary(every)
 
 
 @dataclass(frozen=True)
@@ -128,7 +140,7 @@ def cumulative_choices(
     unit_id: int | None = None,
     search: str = "",
     chosen: list[int] | None = None,
-    limit: int = 200,
+    limit: int = 100,
 ) -> Choices:
     """Assessments that can be put in a set for the cumulative impact: the current ones (not withdrawn, not replaced
     by a later version), narrowed by what is assessed, the unit and words in the title. Those already chosen are

@@ -41,7 +41,11 @@ def _list_href(slug: str) -> str | None:
 
 
 def _cumulative(request: HttpRequest, organisation: Any) -> dict[str, Any]:
-    """The form choosing a set of assessments, and what it shows once some are chosen."""
+    """The form choosing a set of assessments, and what it shows once some are chosen. The assessments to choose from
+    are listed only once asked for (``show``), so the dashboards themselves stay light."""
+    if "show" not in request.GET:
+        form = CumulativeImpactForm(organisation=organisation, kinds=list(SubjectKind.choices), choices=[])
+        return {"cumulative_form": form, "cumulative_rows": None, "chosen_count": 0, "choices": None}
     raw_chosen = [int(value) for value in request.GET.getlist("assessment") if value.isdigit()]
     unit_value = request.GET.get("unit", "")
     choices = selectors_dashboard.cumulative_choices(
@@ -53,7 +57,7 @@ def _cumulative(request: HttpRequest, organisation: Any) -> dict[str, Any]:
         chosen=raw_chosen,
     )
     form = CumulativeImpactForm(
-        request.GET if "show" in request.GET else None,
+        request.GET,
         organisation=organisation,
         kinds=list(SubjectKind.choices),
         choices=choices.options,
@@ -88,6 +92,9 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     summary = selectors_dashboard.state_summary(actor=request.user, organisation=organisation)
     overdue = selectors_dashboard.overdue_reviews(actor=request.user, organisation=organisation, day=day)
     list_href = _list_href(slug)
+    sign_off_this_year, sign_off_all = selectors_dashboard.sign_off_summaries(
+        actor=request.user, organisation=organisation, year=day.year
+    )
     trail = [(_("Impact assessments"), list_href)] if list_href else []
     context = organisation_context(request, organisation, active="assessments")
     context.update(
@@ -109,10 +116,8 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "completed_last_year": selectors.assessments_completed_count(
                 actor=request.user, organisation=organisation, year=day.year - 1
             ),
-            "sign_off_this_year": selectors_dashboard.sign_off_summary(
-                actor=request.user, organisation=organisation, year=day.year
-            ),
-            "sign_off_all": selectors_dashboard.sign_off_summary(actor=request.user, organisation=organisation),
+            "sign_off_this_year": sign_off_this_year,
+            "sign_off_all": sign_off_all,
             "list_href": list_href,
             "breadcrumbs": crumbs(organisation, *trail, (_("Assessment dashboards"), None)),
             **_cumulative(request, organisation),

@@ -16,8 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from dueregard.assessments.models import Function, Relevance
+from dueregard.assessments.models import Function, Relevance, ReviewCycle
 from dueregard.assessments.selectors import PublicRegister, functions_public
+from dueregard.assessments.views_register import ChoiceLabels
 from dueregard.organisations.models import Organisation
 from dueregard.organisations.selectors import organisations_with_published_information
 from dueregard.web.exports import Table, csv_download
@@ -43,21 +44,29 @@ def _affects(function: Function) -> str:
     return _("Neither the public nor staff")
 
 
-def _rated(function: Function) -> list[tuple[str, str, str]]:
+class _Labels(ChoiceLabels):
+    def __init__(self) -> None:
+        super().__init__()
+        self.cycle = {value: str(label) for value, label in ReviewCycle.choices}
+
+
+def _rated(function: Function, labels: _Labels) -> list[tuple[str, str, str]]:
     """(characteristic, relevance, reason) for the characteristics the function is relevant to, highest first."""
-    order = {Relevance.HIGH: 0, Relevance.MEDIUM: 1, Relevance.LOW: 2}
+    order = {Relevance.HIGH.value: 0, Relevance.MEDIUM.value: 1, Relevance.LOW.value: 2}
     rows = [row for row in function.relevances.all() if row.relevance != Relevance.NONE]
-    rows.sort(key=lambda row: (order.get(Relevance(row.relevance), 3), row.characteristic))
-    return [(str(row.get_characteristic_display()), str(row.get_relevance_display()), row.reason) for row in rows]
+    rows.sort(key=lambda row: (order.get(row.relevance, 3), row.characteristic))
+    return [(labels.characteristic[row.characteristic], labels.relevance[row.relevance], row.reason) for row in rows]
 
 
 @require_GET
 def functions(request: HttpRequest, slug: str) -> HttpResponse:
     organisation, register = _register(slug)
+    labels = _Labels()
     context: dict[str, Any] = {
         "organisation": organisation,
         "register": register,
-        "lines": [(function, _affects(function), _rated(function)) for function in register.functions],
+        "priority_labels": labels.priority,
+        "lines": [(function, _affects(function), _rated(function, labels)) for function in register.functions],
         "breadcrumbs": [
             {"text": _("Published equality information"), "href": reverse("organisations:public_index")},
             {"text": organisation.name, "href": reverse("organisations:public_organisation", args=[slug])},
@@ -70,6 +79,7 @@ def functions(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def functions_csv(request: HttpRequest, slug: str) -> HttpResponse:
     organisation, register = _register(slug)
+    labels = _Labels()
     header = [
         _("Function or policy"),
         _("Description"),
@@ -88,10 +98,10 @@ def functions_csv(request: HttpRequest, slug: str) -> HttpResponse:
             function.unit.name if function.unit else "",
             _affects(function),
             _("Yes") if function.is_statutory else _("No"),
-            str(function.get_priority_display()),
-            str(function.get_review_cycle_years_display()),
+            labels.priority[function.priority],
+            labels.cycle[function.review_cycle_years],
             function.next_review_date,
-            "; ".join(f"{label}: {level.lower()} ({reason})" for label, level, reason in _rated(function)),
+            "; ".join(f"{label}: {level.lower()} ({reason})" for label, level, reason in _rated(function, labels)),
         ]
         for function in register.functions
     ]

@@ -17,7 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from dueregard.assessments import selectors, selectors_register, services
 from dueregard.assessments.forms_register import FunctionFilterForm, FunctionForm, RelevanceForm
-from dueregard.assessments.models import Function
+from dueregard.assessments.models import Function, Priority, Relevance
+from dueregard.objectives.models import Characteristic
 from dueregard.organisations.navigation import crumbs, organisation_context
 from dueregard.organisations.roles import Permission, require_permission
 from dueregard.organisations.selectors import organisation_for_member
@@ -25,6 +26,16 @@ from dueregard.web.forms_errors import add_validation_error
 
 PAGE_SIZE = 50
 NAV_KEY = "functions"
+
+
+class ChoiceLabels:
+    """Choice labels translated once per request: ``get_FOO_display`` on every row of a long list costs more than
+    the query that loads them."""
+
+    def __init__(self) -> None:
+        self.characteristic = {value: str(label) for value, label in Characteristic.choices}
+        self.relevance = {value: str(label) for value, label in Relevance.choices}
+        self.priority = {value: str(label) for value, label in Priority.choices}
 
 
 def assessment_href(slug: str, assessment_id: int) -> str | None:
@@ -100,6 +111,7 @@ def function_list(request: HttpRequest, slug: str) -> HttpResponse:
             "overdue_count": overdue_count,
             "page": _pagination(request, page.total),
             "can_manage": Permission.FUNCTION_MANAGE in context["permissions"],
+            "labels": ChoiceLabels(),
             "breadcrumbs": crumbs(organisation, (_("Functions register"), None)),
         }
     )
