@@ -152,6 +152,9 @@ def test_the_summary_says_what_is_missing_before_each_move(demo: Any, client: Cl
     assert "Set the date when this assessment will be reviewed." in text
     assert "Name the decision-maker." in text
     assert "Back to engagement (a second round of consultation)" in text
+    assert "Evidence and data gaps Started" in text
+    assert "Outcome, decision and review Needs attention" in text
+    assert "Action plan Not started" in text
     assert "Disability Neutral Negative The new building has step-free access to only two floors. Neutral" in text
     assert "Marriage and civil partnership Neutral Does not apply Does not apply" in text
     assert "Version 1 (this one) Decision" in text

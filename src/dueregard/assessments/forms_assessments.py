@@ -107,7 +107,11 @@ class StartForm(forms.Form):
         label=_("Title"), max_length=250, help_text=_("Name the policy, function or decision being assessed.")
     )
     subject_kind = forms.ChoiceField(
-        label=_("What is assessed"), choices=SubjectKind.choices, widget=forms.RadioSelect, initial=SubjectKind.POLICY
+        label=_("What is assessed"),
+        choices=SubjectKind.choices,
+        widget=forms.RadioSelect,
+        initial=SubjectKind.POLICY,
+        help_text=_("Choose the closest. A budget saving or a procurement is assessed like a policy."),
     )
     subject_status = forms.ChoiceField(
         label=_("New or existing"),
@@ -173,7 +177,11 @@ class PurposeForm(LockedForm):
         empty_value=None,
         help_text=_("The person who takes the decision. They confirm that they read this assessment before deciding."),
     )
-    subject_kind = forms.ChoiceField(label=_("What is assessed"), choices=SubjectKind.choices)
+    subject_kind = forms.ChoiceField(
+        label=_("What is assessed"),
+        choices=SubjectKind.choices,
+        help_text=_("Choose the closest. A budget saving or a procurement is assessed like a policy."),
+    )
     subject_status = forms.ChoiceField(
         label=_("New or existing"),
         choices=SubjectStatus.choices,
@@ -244,7 +252,12 @@ class EvidenceGapsForm(LockedForm):
 
 
 class EvidenceItemForm(LockedForm):
-    kind = forms.ChoiceField(label=_("Kind of evidence"), choices=EvidenceKind.choices, initial=EvidenceKind.OTHER)
+    kind = forms.ChoiceField(
+        label=_("Kind of evidence"),
+        choices=EvidenceKind.choices,
+        initial=EvidenceKind.OTHER,
+        help_text=_("Monitoring data, research, complaints, consultation results, census or benchmark data."),
+    )
     title = forms.CharField(
         label=_("Title"), max_length=250, help_text=_("For example, Staff survey 2026, results by ethnic group")
     )
@@ -337,6 +350,7 @@ class ImpactMatrixForm(LockedForm):
                 choices=IMPACT_CHOICES,
                 required=False,
                 widget=forms.RadioSelect,
+                help_text=_("Unknown, where the evidence is missing."),
             )
             self.fields[reason_field_name(characteristic, aim)] = forms.CharField(
                 label=_("Reason and evidence"),
@@ -371,7 +385,11 @@ class LensesForm(LockedForm):
         self.lenses = lenses
         for lens in lenses:
             self.fields[f"lens_{lens}"] = forms.ChoiceField(
-                label=Lens(lens).label, choices=IMPACT_CHOICES, required=False, widget=forms.RadioSelect
+                label=Lens(lens).label,
+                choices=IMPACT_CHOICES,
+                required=False,
+                widget=forms.RadioSelect,
+                help_text=_("The likely impact on people through this lens."),
             )
             self.fields[f"lens_reason_{lens}"] = forms.CharField(
                 label=_("Reason and evidence"),
@@ -485,7 +503,9 @@ class ActionForm(LockedForm):
 
 
 class ActionStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=ActionStatus.choices, help_text=_("Done once the action is carried out.")
+    )
 
 
 class TrackForm(forms.Form):

@@ -359,7 +359,7 @@ def detail_context(
     context = page_context(request, organisation, assessment)
     lenses = services.lenses_for(organisation)
     from dueregard.assessments.views_publication import publication_check
-    from dueregard.assessments.views_steps import step_links
+    from dueregard.assessments.views_steps import step_links, steps_started
 
     problem_fields = set()
     moves = next_moves(request, assessment)
@@ -371,7 +371,7 @@ def detail_context(
             "document": assessment_document(assessment, lenses=lenses),
             "moves": moves,
             "refused": refused or [],
-            "steps": step_links(organisation, assessment, problem_fields),
+            "steps": step_links(organisation, assessment, problem_fields, steps_started(assessment, lenses)),
             "editable": assessment.state in EDITABLE,
             "can_edit": Permission.ASSESSMENT_EDIT in context["permissions"],
             "can_publish": Permission.ASSESSMENT_PUBLISH in context["permissions"],

@@ -74,13 +74,35 @@ STEP_BY_KEY = {step.key: step for step in STEPS}
 FOREIGN_KEYS = {"unit", "function", "decision_maker"}
 
 
-def step_links(organisation: Any, assessment: Assessment, attention: set[str]) -> list[dict[str, Any]]:
+def steps_started(assessment: Assessment, lenses: list[str]) -> set[str]:
+    """The steps that hold something already (for the task list on the summary). Three queries."""
+    evidence = assessment.evidence_items.exists()
+    engaged = assessment.engagements.exists()
+    cells = assessment.impacts.count()
+    filled = {
+        "purpose": bool(assessment.purpose.strip() or assessment.scope.strip()),
+        "screening": bool(assessment.screening_reasons.strip()),
+        "evidence": evidence or bool(assessment.data_gaps.strip()),
+        "engagement": engaged or bool(assessment.no_engagement_reason.strip()),
+        "impacts": cells > 0,
+        "lenses": bool(assessment.lens_results) or not lenses,
+        "adverse": bool(assessment.adverse_mitigation.strip() or assessment.adverse_justification.strip()),
+        "outcome": bool(assessment.outcome),
+        "actions": assessment.actions.exists(),
+    }
+    return {key for key, done in filled.items() if done}
+
+
+def step_links(
+    organisation: Any, assessment: Assessment, attention: set[str], started: set[str] | None = None
+) -> list[dict[str, Any]]:
     return [
         {
             "key": step.key,
             "title": str(step.title),
             "href": reverse(f"assessments:step_{step.key}", args=[organisation.slug, assessment.pk]),
             "attention": step.key in attention,
+            "started": started is not None and step.key in started,
         }
         for step in STEPS
     ]
