@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -266,6 +267,37 @@ def attention(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     return render(request, "objectives/attention.html", context)
 
 
+def _submitted(request: HttpRequest, form: Any, save: Callable[[], Any], success: str) -> Any | None:
+    """With a valid POSTed form, run ``save`` (a service call) and say ``success``; returns what ``save`` returned.
+    None when nothing was saved: not a POST, the form is invalid, or the service refused (its reasons are put on the
+    form's fields, so the page shows them beside what the person typed)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        saved = save()
+    except ValidationError as error:
+        add_validation_error(form, error)
+        return None
+    messages.success(request, success)
+    return saved
+
+
+def _form_page(
+    request: HttpRequest,
+    organisation: Any,
+    form: Any,
+    *,
+    title: str,
+    breadcrumbs: list[dict[str, str]],
+    caption: str | None = None,
+) -> HttpResponse:
+    context = organisation_context(request, organisation, active="objectives")
+    context.update({"form": form, "page_title": title, "breadcrumbs": breadcrumbs})
+    if caption is not None:
+        context["caption"] = caption
+    return render(request, "objectives/form.html", context)
+
+
 def _objective_form_page(request: HttpRequest, slug: str, objective_id: int | None) -> HttpResponse:
     organisation = organisation_for_member(user=request.user, slug=slug)
     require_permission(request.user, organisation, Permission.OBJECTIVE_MANAGE)
@@ -278,37 +310,38 @@ def _objective_form_page(request: HttpRequest, slug: str, objective_id: int | No
     if objective is not None:
         initial["unit"] = objective.unit_id
     form = ObjectiveForm(request.POST if request.method == "POST" else None, organisation=organisation, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if objective is None:
-                plan = selectors.plans_for_member(actor=request.user, organisation=organisation).first()
-                objective = services.objective_create(
-                    actor=request.user, organisation=organisation, plan=plan, **form.cleaned_data
-                )
-                messages.success(request, _("Objective added."))
-            else:
-                objective = services.objective_update(actor=request.user, objective=objective, **form.cleaned_data)
-                messages.success(request, _("Objective saved."))
-        except ValidationError as error:
-            add_validation_error(form, error)
-        else:
-            return redirect("objectives:detail", slug, objective.pk)
+    if objective is None:
+        plan = selectors.plans_for_member(actor=request.user, organisation=organisation).first()
+        saved = _submitted(
+            request,
+            form,
+            lambda: services.objective_create(
+                actor=request.user, organisation=organisation, plan=plan, **form.cleaned_data
+            ),
+            _("Objective added."),
+        )
+    else:
+        current = objective
+        saved = _submitted(
+            request,
+            form,
+            lambda: services.objective_update(actor=request.user, objective=current, **form.cleaned_data),
+            _("Objective saved."),
+        )
+    if saved is not None:
+        return redirect("objectives:detail", slug, saved.pk)
     title = (
         _("Add an objective")
         if objective is None
         else _("Change objective %(reference)s") % {"reference": objective.reference}
     )
-    context = organisation_context(request, organisation, active="objectives")
-    context.update(
-        {
-            "form": form,
-            "page_title": title,
-            "breadcrumbs": crumbs(
-                organisation, (_("Objectives"), reverse("objectives:list", args=[slug])), (title, None)
-            ),
-        }
+    return _form_page(
+        request,
+        organisation,
+        form,
+        title=title,
+        breadcrumbs=crumbs(organisation, (_("Objectives"), reverse("objectives:list", args=[slug])), (title, None)),
     )
-    return render(request, "objectives/form.html", context)
 
 
 @login_required
@@ -368,29 +401,32 @@ def _action_form_page(request: HttpRequest, slug: str, objective_id: int, action
         objective=objective,
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            if action is None:
-                action = services.action_create(actor=request.user, objective=objective, **form.cleaned_data)
-                messages.success(request, _("Action added."))
-            else:
-                action = services.action_update(actor=request.user, action=action, **form.cleaned_data)
-                messages.success(request, _("Action saved."))
-        except ValidationError as error:
-            add_validation_error(form, error)
-        else:
-            return redirect("objectives:action", slug, action.pk)
+    if action is None:
+        saved = _submitted(
+            request,
+            form,
+            lambda: services.action_create(actor=request.user, objective=objective, **form.cleaned_data),
+            _("Action added."),
+        )
+    else:
+        current = action
+        saved = _submitted(
+            request,
+            form,
+            lambda: services.action_update(actor=request.user, action=current, **form.cleaned_data),
+            _("Action saved."),
+        )
+    if saved is not None:
+        return redirect("objectives:action", slug, saved.pk)
     title = _("Add an action") if action is None else _("Change the action")
-    context = organisation_context(request, organisation, active="objectives")
-    context.update(
-        {
-            "form": form,
-            "page_title": title,
-            "caption": _("Objective %(reference)s") % {"reference": objective.reference},
-            "breadcrumbs": objective_crumbs(organisation, objective, title),
-        }
+    return _form_page(
+        request,
+        organisation,
+        form,
+        title=title,
+        caption=_("Objective %(reference)s") % {"reference": objective.reference},
+        breadcrumbs=objective_crumbs(organisation, objective, title),
     )
-    return render(request, "objectives/form.html", context)
 
 
 @login_required
@@ -412,21 +448,23 @@ def measure_add(request: HttpRequest, slug: str, objective_id: int) -> HttpRespo
     require_permission(request.user, organisation, Permission.OBJECTIVE_MANAGE)
     objective = selectors.objective_for_member(actor=request.user, organisation=organisation, objective_id=objective_id)
     form = MeasureForm(request.POST if request.method == "POST" else None, initial={"direction": "up"})
-    if request.method == "POST" and form.is_valid():
-        services.measure_create(actor=request.user, objective=objective, **form.cleaned_data)
-        messages.success(request, _("Measure added."))
-        return redirect("objectives:detail", slug, objective.pk)
-    context = organisation_context(request, organisation, active="objectives")
-    title = _("Add a measure")
-    context.update(
-        {
-            "form": form,
-            "page_title": title,
-            "caption": _("Objective %(reference)s") % {"reference": objective.reference},
-            "breadcrumbs": objective_crumbs(organisation, objective, title),
-        }
+    saved = _submitted(
+        request,
+        form,
+        lambda: services.measure_create(actor=request.user, objective=objective, **form.cleaned_data),
+        _("Measure added."),
     )
-    return render(request, "objectives/form.html", context)
+    if saved is not None:
+        return redirect("objectives:detail", slug, objective.pk)
+    title = _("Add a measure")
+    return _form_page(
+        request,
+        organisation,
+        form,
+        title=title,
+        caption=_("Objective %(reference)s") % {"reference": objective.reference},
+        breadcrumbs=objective_crumbs(organisation, objective, title),
+    )
 
 
 @login_required
@@ -436,21 +474,23 @@ def measure_value_add(request: HttpRequest, slug: str, measure_id: int) -> HttpR
     require_permission(request.user, organisation, Permission.OBJECTIVE_MANAGE)
     measure = selectors.measure_for_member(actor=request.user, organisation=organisation, measure_id=measure_id)
     form = MeasureValueForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        services.measure_value_record(actor=request.user, measure=measure, **form.cleaned_data)
-        messages.success(request, _("Value recorded."))
-        return redirect("objectives:detail", slug, measure.objective_id)
-    context = organisation_context(request, organisation, active="objectives")
-    title = _("Record a value")
-    context.update(
-        {
-            "form": form,
-            "page_title": title,
-            "caption": measure.name,
-            "breadcrumbs": objective_crumbs(organisation, measure.objective, title),
-        }
+    saved = _submitted(
+        request,
+        form,
+        lambda: services.measure_value_record(actor=request.user, measure=measure, **form.cleaned_data),
+        _("Value recorded."),
     )
-    return render(request, "objectives/form.html", context)
+    if saved is not None:
+        return redirect("objectives:detail", slug, measure.objective_id)
+    title = _("Record a value")
+    return _form_page(
+        request,
+        organisation,
+        form,
+        title=title,
+        caption=measure.name,
+        breadcrumbs=objective_crumbs(organisation, measure.objective, title),
+    )
 
 
 @login_required
