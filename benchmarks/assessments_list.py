@@ -19,10 +19,10 @@ import datetime as dt
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ASSESSMENTS = 5_000
 SECOND_VERSIONS = 300
@@ -56,7 +56,7 @@ PAST_SCREENING = {
 }
 
 
-def _build(rng: random.Random) -> tuple[object, dict[str, int]]:
+def _build(rng: random.Random) -> tuple[Any, dict[str, Any]]:
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
@@ -103,7 +103,7 @@ def _build(rng: random.Random) -> tuple[object, dict[str, int]]:
     states = [state for state, share in STATE_MIX for _ in range(share)]
     kinds = ["policy", "service", "budget_saving", "procurement", "project", "employment_practice"]
 
-    def assessment(number: int, state: str, version: int = 1, previous: object = None) -> object:
+    def assessment(number: int, state: str, version: int = 1, previous: Assessment | None = None) -> Assessment:
         started = today - dt.timedelta(days=rng.randint(20, 900))
         settled = state in SETTLED or state == "review_due"
         signed = (
@@ -166,7 +166,7 @@ def _build(rng: random.Random) -> tuple[object, dict[str, int]]:
     ImpactCell.objects.bulk_create(batch)
     cells += len(batch)
     budget = [a.pk for a in firsts if a.subject_kind == "budget_saving" and a.state != "superseded"][:20]
-    return lead, {"assessments": len(firsts) + len(seconds), "cells": cells, "budget": budget}  # type: ignore[dict-item]
+    return lead, {"assessments": len(firsts) + len(seconds), "cells": cells, "budget": budget}
 
 
 def main() -> None:
@@ -188,10 +188,10 @@ def main() -> None:
     built = time.perf_counter() - started
     client = Client()
     client.force_login(lead)
-    budget = "&".join(f"assessment={pk}" for pk in facts["budget"])  # type: ignore[attr-defined]
+    budget = "&".join(f"assessment={pk}" for pk in facts["budget"])
     pages = {
         "dashboards": "/o/bench/assessments/dashboard/",
-        f"dashboards + cumulative ({len(facts['budget'])} chosen)": f"/o/bench/assessments/dashboard/?show=1&{budget}",  # type: ignore[arg-type]
+        f"dashboards + cumulative ({len(facts['budget'])} chosen)": f"/o/bench/assessments/dashboard/?show=1&{budget}",
         "dashboards, choices narrowed": "/o/bench/assessments/dashboard/?show=1&kind=budget_saving&q=savings",
         "functions register (300)": "/o/bench/functions/",
         "functions register, filtered": "/o/bench/functions/?characteristic=disability&relevance=high",
@@ -223,4 +223,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -61,6 +61,7 @@ def test_upload_preview_and_import(demo: Any, lead: Client, tmp_path: Path) -> N
     assert "2 functions were added to the register." in done.content.decode()
     assert _count(demo) == 11
     library = Function.objects.get(organisation=demo.organisation, name="Library services")
+    assert library.unit is not None
     assert (library.unit.name, library.review_cycle_years, library.priority) == ("Business Support", 1, "high")
     assert library.next_review_date == TODAY.replace(year=TODAY.year + 1)
     assert not list((tmp_path / "imports").glob("*.register"))  # the file is deleted once imported

@@ -265,7 +265,7 @@ class CumulativeImpactForm(forms.Form):
         choices=[(1, _("at least one of them")), (2, _("two or more of them"))],
         coerce=int,
         required=False,
-        empty_value=1,
+        empty_value=None,
         widget=forms.RadioSelect,
     )
 

@@ -117,6 +117,8 @@ def sign_off_summaries(*, actor: Any, organisation: Organisation, year: int) -> 
     every: list[int] = []
     in_year: list[int] = []
     for started, signed_at in rows:
+        if signed_at is None:  # not after the filter; for the type checker
+            continue
         signed = signed_at.astimezone(zone).date()
         days = (signed - started).days
         every.append(days)

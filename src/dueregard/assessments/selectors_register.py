@@ -4,6 +4,7 @@ organisation through ``selectors.functions_for_member`` (which checks the person
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,7 @@ class FunctionFilters:
 
 @dataclass
 class FunctionPage:
-    functions: list[Function]
+    functions: Sequence[Function]
     total: int  # matching the filters, over every page
     overdue_ids: set[int]
 

@@ -103,7 +103,11 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "unit_columns": [UNIT_COLUMN_LABELS[key]() for key, _states in selectors_dashboard.UNIT_COLUMNS],
             "overdue": overdue,
             "overdue_rows": [
-                (assessment, assessment_href(slug, assessment.pk), (day - assessment.review_date).days)
+                (
+                    assessment,
+                    assessment_href(slug, assessment.pk),
+                    (day - assessment.review_date).days if assessment.review_date else None,
+                )
                 for assessment in overdue.assessments
             ],
             "functions_overdue": selectors.functions_review_overdue(
