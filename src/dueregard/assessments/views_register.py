@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from dueregard.assessments import selectors, selectors_register, services
@@ -229,7 +230,12 @@ def function_relevance(request: HttpRequest, slug: str, function_id: int) -> Htt
             if changes:
                 messages.success(
                     request,
-                    _("Relevance saved for %(count)s protected characteristics.") % {"count": len(changes)},
+                    ngettext(
+                        "Relevance saved for %(count)s protected characteristic.",
+                        "Relevance saved for %(count)s protected characteristics.",
+                        len(changes),
+                    )
+                    % {"count": len(changes)},
                 )
             else:
                 messages.info(request, _("Nothing had changed, so nothing was saved."))

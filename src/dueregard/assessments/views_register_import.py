@@ -26,6 +26,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dueregard.assessments import importing, services
@@ -229,7 +230,16 @@ def preview(request: HttpRequest, slug: str) -> HttpResponse:
             messages.error(request, _("Nothing was imported: the file has errors. Fix them and upload it again."))
         else:
             _discard(request)
-            messages.success(request, _("%(count)s functions were added to the register.") % {"count": len(created)})
+            count = len(created)
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s function was added to the register.",
+                    "%(count)s functions were added to the register.",
+                    count,
+                )
+                % {"count": count},
+            )
             return redirect("assessments:functions", slug)
     reading = preview_import(actor=request.user, organisation=organisation, filename=filename, content=content)
     context = _context(request, organisation, _("Check the register before importing it"))
