@@ -10,10 +10,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from dueregard.accounts.forms import EmailLanguageForm, SignInForm
+from dueregard.accounts.forms import EmailLanguageForm, NewPasswordForm, PasswordLinkForm, SignInForm
 from dueregard.accounts.models import User
 from dueregard.accounts.services import user_set_email_language
 from dueregard.organisations.selectors import memberships_for_user
@@ -45,3 +46,28 @@ def profile(request: HttpRequest) -> HttpResponse:
 def locked_out(request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any) -> HttpResponse:
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+class PasswordLinkView(auth_views.PasswordResetView):
+    """Ask for a link to set a password (forgotten, or never set). The answer is the same whether or not the address
+    has an account, so the page does not tell anyone who has one."""
+
+    form_class = PasswordLinkForm
+    template_name = "accounts/password_link.html"
+    email_template_name = "accounts/password_link_email.txt"
+    subject_template_name = "accounts/password_link_subject.txt"
+    success_url = reverse_lazy("accounts:password_link_sent")
+
+
+class PasswordLinkSentView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_link_sent.html"
+
+
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    form_class = NewPasswordForm
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("accounts:password_set_done")
+
+
+class PasswordSetDoneView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_set_done.html"

@@ -1,0 +1,84 @@
+"""Setting a password by email: for a forgotten password and for people an administrator added (who have none)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.core import mail
+from django.test import Client
+
+from dueregard.organisations import services
+
+
+def _link(body: str) -> str:
+    found = re.search(r"https?://[^/\s]+(/\S+/)", body)
+    assert found, body
+    return found.group(1)
+
+
+def test_a_person_added_by_an_administrator_sets_a_password_and_signs_in(demo: Any, client: Client) -> None:
+    person = services.person_add(
+        actor=demo.users["administrator"],
+        organisation=demo.organisation,
+        email="new.starter@demo.example",
+        full_name="New Starter",
+        roles=["viewer"],
+    )
+    assert not person.has_usable_password()
+    assert "Forgotten your password, or never set one?" in client.get("/account/sign-in/").content.decode()
+    response = client.post("/account/password/", {"email": "New.Starter@demo.example"})
+    assert response.status_code == 302
+    assert response["Location"] == "/account/password/sent/"
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["new.starter@demo.example"]
+    assert "Hello New Starter," in message.body
+    page = client.get(_link(message.body), follow=True)
+    assert "Choose a password" in page.content.decode()
+    form_url = page.redirect_chain[-1][0]
+    response = client.post(
+        form_url, {"new_password1": "a long enough passphrase 7", "new_password2": "a long enough passphrase 7"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/account/password/done/"
+    signed_in = client.post(
+        "/account/sign-in/", {"username": "new.starter@demo.example", "password": "a long enough passphrase 7"}
+    )
+    assert signed_in.status_code == 302
+    person.refresh_from_db()
+    assert person.check_password("a long enough passphrase 7")
+    # The link works once.
+    again = client.get(_link(message.body), follow=True).content.decode()
+    assert "This link does not work" in again
+
+
+def test_an_unknown_address_gets_the_same_answer_and_no_email(demo: Any, client: Client) -> None:
+    response = client.post("/account/password/", {"email": "nobody@nowhere.example"})
+    assert response.status_code == 302
+    assert response["Location"] == "/account/password/sent/"
+    assert mail.outbox == []
+
+
+def test_bad_input_is_refused_with_the_reason(demo: Any, client: Client) -> None:
+    page = client.post("/account/password/", {"email": "not an address"}).content.decode()
+    assert "There is a problem" in page
+    assert "Enter an email address in the correct format, like name@example.org" in page
+
+
+def test_a_weak_or_mismatched_password_is_refused_and_the_link_still_works(demo: Any, client: Client) -> None:
+    client.post("/account/password/", {"email": "viewer@demo.example"})
+    page = client.get(_link(mail.outbox[0].body), follow=True)
+    form_url = page.redirect_chain[-1][0]
+    short = client.post(form_url, {"new_password1": "short", "new_password2": "short"}).content.decode()
+    assert "There is a problem" in short
+    assert "This password is too short" in short
+    mismatch = client.post(
+        form_url, {"new_password1": "a long enough passphrase 7", "new_password2": "a different passphrase 8"}
+    ).content.decode()
+    assert "The two password fields didn" in mismatch
+
+
+def test_the_welsh_email_links_to_the_welsh_page(demo: Any, client: Client) -> None:
+    client.post("/cy/account/password/", {"email": "viewer@demo.example"})
+    assert _link(mail.outbox[0].body).startswith("/cy/account/password/set/")
