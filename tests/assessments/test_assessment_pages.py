@@ -167,3 +167,12 @@ def test_a_viewer_reads_the_summary_without_the_moves(demo: Any, client: Client)
     assert "There is nothing for you to do at this stage." in text
     assert "Send for sign-off" not in text
     assert "Lifts to every floor before the move" in text
+
+
+def test_the_pages_are_served_in_welsh_too(demo: Any, client: Client) -> None:
+    office = demo_assessment(demo, "Office relocation")
+    client.force_login(demo.users["contributor"])
+    for path in ("/cy/o/demo/assessments/", f"/cy{url(office)}", f"/cy{url(office, 'impacts/')}"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert '<html lang="cy"' in response.content.decode()
