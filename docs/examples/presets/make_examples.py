@@ -169,11 +169,91 @@ def workforce_rows() -> list[dict[str, Any]]:
     return rows
 
 
+def employment_rows() -> list[dict[str, Any]]:
+    """160 staff in post and 60 applicants (employment.csv, described by wales.yaml, scotland.yaml and
+    race-legacy.yaml)."""
+    plan = [
+        # sex, ethnicity, disabled, grade, contract, pattern, people, trained, grievance, disciplinary, left
+        ("Female", "White British", "No", "Grade 3", "Permanent", "Full-time", 40, 20, 2, 1, 4),
+        ("Female", "Indian", "No", "Grade 3", "Fixed-term", "Full-time", 20, 8, 1, 1, 3),
+        ("Male", "White British", "No", "Grade 4", "Permanent", "Full-time", 40, 24, 1, 2, 2),
+        ("Male", "Black African", "Yes", "Grade 3", "Permanent", "Part-time", 20, 6, 2, 3, 4),
+        ("Female", "White British", "Yes", "Grade 4", "Permanent", "Part-time", 20, 12, 0, 0, 1),
+        ("Male", "Pakistani", "No", "Grade 4", "Fixed-term", "Full-time", 10, 5, 0, 1, 1),
+        ("Female", "", "No", "Grade 3", "Permanent", "Full-time", 10, 5, 0, 0, 0),
+    ]
+    rows = []
+    for sex, ethnicity, disabled, grade, contract, pattern, people, trained, grievance, disciplinary, left in plan:
+        for index in range(people):
+            rows.append({
+                "person_id": 0,
+                "in_post": "Yes",
+                "sex": sex,
+                "ethnicity": ethnicity,
+                "disabled": disabled,
+                "grade": grade,
+                "contract": contract,
+                "pattern": pattern,
+                "applied": "No",
+                "trained": "Yes" if index < trained else "No",
+                "grievance": "Yes" if index < grievance else "No",
+                "disciplinary": "Yes" if index < disciplinary else "No",
+                "left": "Yes" if index >= people - left else "No",
+            })  # fmt: skip
+    applicants = [
+        ("Female", "White British", "No", 20),
+        ("Male", "White British", "No", 10),
+        ("Female", "Indian", "No", 10),
+        ("Male", "Black African", "Yes", 10),
+        ("Male", "Indian", "No", 5),
+        ("Female", "", "", 5),
+    ]
+    for sex, ethnicity, disabled, people in applicants:
+        rows += _repeat(
+            people,
+            person_id=0,
+            in_post="No",
+            sex=sex,
+            ethnicity=ethnicity,
+            disabled=disabled,
+            applied="Yes",
+            trained="No",
+            grievance="No",
+            disciplinary="No",
+            left="No",
+        )
+    return rows
+
+
+def stop_and_search_rows() -> list[dict[str, Any]]:
+    """950 searches in a year in an area of 120,000 people (populations in stop-and-search.yaml's comment)."""
+    plan = [
+        # ethnicity as recorded, searches, arrests
+        ("White British", 400, 50),
+        ("Any other White background", 100, 10),
+        ("Black Caribbean", 123, 15),
+        ("African", 100, 10),
+        ("Indian", 70, 7),
+        ("Pakistani", 69, 7),
+        ("White and Black Caribbean", 30, 3),
+        ("Arab", 18, 2),
+        ("", 25, 3),
+        ("Not stated", 15, 2),
+    ]
+    rows = []
+    for ethnicity, searches, arrests in plan:
+        for index in range(searches):
+            rows.append({"person_id": 0, "ethnicity": ethnicity, "arrest": "Yes" if index < arrests else "No"})
+    return rows
+
+
 def main() -> None:
     _write("wres", wres_rows())
     _write("wdes", wdes_rows())
     _write("pay", pay_rows())
     _write("workforce", workforce_rows())
+    _write("employment", employment_rows())
+    _write("stop-and-search", stop_and_search_rows())
 
 
 if __name__ == "__main__":

@@ -20,9 +20,10 @@ from dueregard.analytics.results import Cell, ResultTable
 EXAMPLES = Path(__file__).parents[3] / "docs" / "examples" / "presets"
 
 
-def example(name: str) -> tuple[pd.DataFrame, DatasetDescription]:
-    """The CSV (read with every column as text, as a user's file often is) and its description."""
-    frame = pd.read_csv(EXAMPLES / f"{name}.csv", dtype=str, keep_default_na=False).replace({"": None})
+def example(name: str, data: str | None = None) -> tuple[pd.DataFrame, DatasetDescription]:
+    """The CSV ``data`` (default ``name``; read with every column as text, as a user's file often is) and the
+    description ``name``.yaml."""
+    frame = pd.read_csv(EXAMPLES / f"{data or name}.csv", dtype=str, keep_default_na=False).replace({"": None})
     return frame, load_description(EXAMPLES / f"{name}.yaml")
 
 

@@ -47,7 +47,7 @@ class Preset:
 PRESETS: dict[str, Preset] = {}
 
 # Modules that register presets when imported; loaded on first lookup so importing the package stays cheap.
-_MODULES: tuple[str, ...] = ("nhs_standards", "pay_gaps", "workforce")
+_MODULES: tuple[str, ...] = ("employment_information", "nhs_standards", "pay_gaps", "stop_and_search", "workforce")
 _loaded = False
 
 
