@@ -370,3 +370,14 @@ def test_the_command_runs_as_a_process_without_a_preset_name_mistake() -> None:
         "--list-presets",
     ):
         assert option in result.stdout
+
+
+def test_the_progress_bar_follows_the_presets_progress(capsys: pytest.CaptureFixture[str]) -> None:
+    from dueregard.commands.analyse import _progress_bar
+
+    with _progress_bar(True) as advance:
+        advance(1, 3, "Counting")
+        advance(3, 3, "Tables")
+    with _progress_bar(False) as silent:
+        silent(1, 1, "Counting")
+    assert capsys.readouterr().out == ""  # the bar never writes to stdout, which --json keeps for the report
