@@ -381,3 +381,23 @@ def test_the_progress_bar_follows_the_presets_progress(capsys: pytest.CaptureFix
     with _progress_bar(False) as silent:
         silent(1, 1, "Counting")
     assert capsys.readouterr().out == ""  # the bar never writes to stdout, which --json keeps for the report
+
+
+def test_dotted_option_keys_build_mappings() -> None:
+    from dueregard.commands.analyse import parse_options
+
+    assert parse_options(
+        ["reference.ethnicity=white_british", "reference.sex=Female", "fdr=0.1", "detail.age=groups"]
+    ) == {
+        "reference": {"ethnicity": "white_british", "sex": "Female"},
+        "fdr": 0.1,
+        "detail": {"age": "groups"},
+    }
+    import click
+
+    with pytest.raises(click.BadParameter, match="both as a value and as a mapping"):
+        parse_options(["reference=White", "reference.sex=Male"])
+    with pytest.raises(click.BadParameter, match="both as a value and as a mapping"):
+        parse_options(["reference.sex=Male", "reference=White"])
+    with pytest.raises(click.BadParameter, match="is not KEY=VALUE"):
+        parse_options(["reference.=White"])

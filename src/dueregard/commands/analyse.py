@@ -49,12 +49,23 @@ def parse_value(text: str) -> Any:
 
 
 def parse_options(items: Sequence[str]) -> dict[str, Any]:
+    """``--option`` values as the preset's options. A dotted key sets one entry of a mapping:
+    ``reference.ethnicity=white_british`` gives ``{"reference": {"ethnicity": "white_british"}}``."""
     options: dict[str, Any] = {}
     for item in items:
         key, sep, value = item.partition("=")
-        if not sep or not key.strip():
+        names = [name.strip() for name in key.split(".")]
+        if not sep or not all(names):
             raise click.BadParameter(f"{item!r} is not KEY=VALUE.", param_hint="--option")
-        options[key.strip()] = parse_value(value.strip())
+        target = options
+        for depth, name in enumerate(names[:-1]):
+            target = target.setdefault(name, {})
+            if not isinstance(target, dict):
+                where = ".".join(names[: depth + 1])
+                raise click.BadParameter(f"{where} is given both as a value and as a mapping.", param_hint="--option")
+        if isinstance(target.get(names[-1]), dict):
+            raise click.BadParameter(f"{key.strip()} is given both as a value and as a mapping.", param_hint="--option")
+        target[names[-1]] = parse_value(value.strip())
     return options
 
 
@@ -204,7 +215,7 @@ def _list_presets(as_json: bool) -> None:
     "option_items",
     multiple=True,
     metavar="KEY=VALUE",
-    help="A setting for the preset, e.g. reference=White (repeat for more).",
+    help="A setting for the preset, e.g. fdr=0.1 or reference.ethnicity=white_british (repeat for more).",
 )
 @click.option(
     "--policy",
