@@ -262,9 +262,45 @@ def test_a_rating_cannot_be_taken_back_to_not_rated(demo: Any, lead: Client) -> 
     assert function.relevances.get().relevance == "high"
 
 
+def test_the_texts_published_with_the_register(demo: Any, lead: Client) -> None:
+    page = lead.get("/o/demo/functions/public-texts/").content.decode()
+    assert "We list all our main functions and policies" in page  # the model wording to start from
+    refused = lead.post(
+        "/o/demo/functions/public-texts/",
+        {"register_criteria": "Every service that meets residents.", "register_review_procedure": ""},
+    ).content.decode()
+    assert "Describe how the list is reviewed" in refused
+    assert "Every service that meets residents." in refused
+    saved = lead.post(
+        "/o/demo/functions/public-texts/",
+        {
+            "register_criteria": "Every service that meets residents.",
+            "register_review_procedure": "The cabinet reviews the list each April.",
+        },
+        follow=True,
+    )
+    assert "The texts published with the register have been saved." in saved.content.decode()
+    public = lead.get("/published/demo/functions/").content.decode()
+    assert "Every service that meets residents." in public
+    assert "The cabinet reviews the list each April." in public
+    assert AuditEvent.objects.filter(organisation=demo.organisation, action="assessment_settings_update").count() == 1
+
+
+def test_only_whoever_publishes_changes_the_published_texts(demo: Any, client: Client) -> None:
+    client.force_login(demo.users["approver"])
+    assert client.get("/o/demo/functions/public-texts/").status_code == 403
+    assert "Change the criteria and review procedure" not in client.get("/o/demo/functions/").content.decode()
+
+
 @pytest.mark.parametrize(
     "path",
-    ["/o/demo/functions/", "/o/demo/functions/add/", "/o/demo/functions/{pk}/", "/o/demo/functions/{pk}/relevance/"],
+    [
+        "/o/demo/functions/",
+        "/o/demo/functions/add/",
+        "/o/demo/functions/public-texts/",
+        "/o/demo/functions/{pk}/",
+        "/o/demo/functions/{pk}/relevance/",
+    ],
 )
 def test_another_organisations_member_gets_404_and_anonymous_is_sent_to_sign_in(
     demo: Any, client: Client, path: str

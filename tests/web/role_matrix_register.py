@@ -26,6 +26,7 @@ PAGES: dict[str, tuple[Callable[[Any], str], set[str] | None]] = {
     "assessments:function_add": (lambda d: "/o/demo/functions/add/", LEAD),
     "assessments:function_edit": (lambda d: f"/o/demo/functions/{_function(d).pk}/change/", LEAD),
     "assessments:function_relevance": (lambda d: f"/o/demo/functions/{_function(d).pk}/relevance/", LEAD),
+    "assessments:function_public_texts": (lambda d: "/o/demo/functions/public-texts/", LEAD),
     "assessments:function_import_upload": (lambda d: "/o/demo/functions/import/", LEAD),
     "assessments:function_import_preview": (lambda d: "/o/demo/functions/import/preview/", LEAD),
     "assessments:dashboard": (lambda d: "/o/demo/assessments/dashboard/", EVERY_ROLE),
@@ -47,6 +48,12 @@ SERVICES: dict[str, tuple[Callable[[Any, Any], Any], set[str]]] = {
             actor=actor, function=_function(d), characteristic="religion_belief", relevance="low", reason="Prayer room"
         ),
         LEAD,
+    ),
+    "assessment_settings_update": (
+        lambda actor, d: services.assessment_settings_update(
+            actor=actor, organisation=d.organisation, register_review_procedure="Reviewed every April."
+        ),
+        LEAD,  # Permission.ASSESSMENT_PUBLISH
     ),
     "function_import": (
         lambda actor, d: services.function_import(

@@ -227,6 +227,27 @@ class RelevanceForm(forms.Form):
         return out
 
 
+class RegisterTextsForm(forms.Form):
+    """What the public list of relevant functions says about how it was made (seed 001 §5.20 (i)–(ii))."""
+
+    register_criteria = forms.CharField(
+        label=_("How you decided which functions are relevant"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "The criteria or steps by which functions were considered for the list: for example that every main "
+            "function is listed, that those affecting the public or staff stay on it, and that if in doubt a "
+            "function is included."
+        ),
+        error_messages={"required": _("Describe the criteria used to decide which functions are relevant")},
+    )
+    register_review_procedure = forms.CharField(
+        label=_("How the list is reviewed"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("How often the list is reviewed (every year or every three years) and how new policies join it."),
+        error_messages={"required": _("Describe how the list is reviewed")},
+    )
+
+
 class FunctionUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Your functions register"),

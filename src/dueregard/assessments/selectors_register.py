@@ -10,10 +10,18 @@ from typing import Any
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 
-from dueregard.assessments.models import Assessment, CharacteristicRelevance, Function
+from dueregard.assessments.models import (
+    DEFAULT_REGISTER_CRITERIA,
+    DEFAULT_REVIEW_PROCEDURE,
+    Assessment,
+    AssessmentSettings,
+    CharacteristicRelevance,
+    Function,
+)
 from dueregard.assessments.selectors import assessments_for_member, functions_for_member, today
 from dueregard.objectives.models import Characteristic
 from dueregard.organisations.models import Organisation
+from dueregard.organisations.roles import Permission, require_permission
 
 
 @dataclass(frozen=True)
@@ -110,3 +118,18 @@ def relevance_lines(function: Function) -> list[RelevanceLine]:
 def assessments_of_function(*, actor: Any, organisation: Organisation, function: Function) -> QuerySet[Assessment]:
     """The assessments made of this function, newest reference first (every version)."""
     return assessments_for_member(actor=actor, organisation=organisation).filter(function=function)
+
+
+@dataclass(frozen=True)
+class RegisterTexts:
+    criteria: str
+    review_procedure: str
+
+
+def register_texts(*, actor: Any, organisation: Organisation) -> RegisterTexts:
+    """The texts published with the register (seed 001 §5.20 (i)–(ii)): the organisation's, or the defaults."""
+    require_permission(actor, organisation, Permission.ASSESSMENT_VIEW)
+    row = AssessmentSettings.objects.filter(organisation=organisation).first()
+    if row is None:
+        return RegisterTexts(DEFAULT_REGISTER_CRITERIA, DEFAULT_REVIEW_PROCEDURE)
+    return RegisterTexts(row.register_criteria, row.register_review_procedure)

@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern] = [
         views_register.function_relevance,
         name="function_relevance",
     ),
+    path("o/<slug:slug>/functions/public-texts/", views_register.public_texts, name="function_public_texts"),
     path("o/<slug:slug>/functions/import/", views_register_import.upload, name="function_import_upload"),
     path("o/<slug:slug>/functions/import/preview/", views_register_import.preview, name="function_import_preview"),
     path("o/<slug:slug>/functions/import/cancel/", views_register_import.cancel, name="function_import_cancel"),

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from dueregard.assessments import selectors, selectors_register, services
-from dueregard.assessments.forms_register import FunctionFilterForm, FunctionForm, RelevanceForm
+from dueregard.assessments.forms_register import FunctionFilterForm, FunctionForm, RegisterTextsForm, RelevanceForm
 from dueregard.assessments.models import Function, Priority, Relevance
 from dueregard.objectives.models import Characteristic
 from dueregard.organisations.navigation import crumbs, organisation_context
@@ -255,3 +255,34 @@ def function_relevance(request: HttpRequest, slug: str, function_id: int) -> Htt
         }
     )
     return render(request, "assessments/register/relevance.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def public_texts(request: HttpRequest, slug: str) -> HttpResponse:
+    """The criteria and review procedure published with the list of relevant functions: for whoever publishes."""
+    organisation = organisation_for_member(user=request.user, slug=slug)
+    require_permission(request.user, organisation, Permission.ASSESSMENT_PUBLISH)
+    texts = selectors_register.register_texts(actor=request.user, organisation=organisation)
+    form = RegisterTextsForm(
+        request.POST if request.method == "POST" else None,
+        initial={"register_criteria": texts.criteria, "register_review_procedure": texts.review_procedure},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assessment_settings_update(actor=request.user, organisation=organisation, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("The texts published with the register have been saved."))
+            return redirect("assessments:functions", slug)
+    title = _("What the public list says about itself")
+    context = organisation_context(request, organisation, active=NAV_KEY)
+    context.update(
+        {
+            "form": form,
+            "page_title": title,
+            "breadcrumbs": register_crumbs(organisation, (title, None)),
+        }
+    )
+    return render(request, "assessments/register/public_texts.html", context)
