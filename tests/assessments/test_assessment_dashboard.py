@@ -253,3 +253,9 @@ def test_state_summary_is_two_queries(demo: Any) -> None:
     with CaptureQueriesContext(connection) as queries:
         state_summary(actor=lead, organisation=demo.organisation)
     assert len(queries.captured_queries) == 2
+
+
+def test_the_dashboards_in_welsh(demo: Any, viewer: Client) -> None:
+    response = viewer.get("/cy" + DASHBOARD + "?show=1")
+    assert response.status_code == 200
+    assert 'lang="cy"' in response.content.decode()
