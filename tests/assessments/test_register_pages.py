@@ -120,6 +120,20 @@ def test_detail_shows_relevance_with_reasons_and_the_assessments(demo: Any, lead
     assert "Online recruitment tests" in html
     assert "Awaiting sign-off" in html
     assert "Every year" in html  # the review cycle
+    assert f'href="/o/demo/assessments/start/?function={_function(demo).pk}"' in html  # the lead writes them too
+
+
+def test_a_contributor_is_offered_to_start_an_assessment_of_the_function_and_a_viewer_is_not(
+    demo: Any, client: Client
+) -> None:
+    function = _function(demo)
+    client.force_login(demo.users["contributor"])
+    html = client.get(f"/o/demo/functions/{function.pk}/").content.decode()
+    assert "Start an impact assessment of this function" in html
+    start = client.get(f"/o/demo/assessments/start/?function={function.pk}").content.decode()
+    assert re.search(rf'<option value="{function.pk}" selected', start)
+    client.force_login(demo.users["viewer"])
+    assert "Start an impact assessment" not in client.get(f"/o/demo/functions/{function.pk}/").content.decode()
 
 
 def test_adding_a_function_with_the_defaults(demo: Any, lead: Client) -> None:

@@ -47,6 +47,14 @@ def assessment_href(slug: str, assessment_id: int) -> str | None:
         return None
 
 
+def start_href(slug: str, function_id: int) -> str | None:
+    """The page starting an assessment of this function (the assessment pages), while it exists."""
+    try:
+        return reverse("assessments:start", args=[slug]) + f"?function={function_id}"
+    except NoReverseMatch:
+        return None
+
+
 def register_crumbs(organisation: Any, *trail: tuple[str, str | None]) -> list[dict[str, str]]:
     return crumbs(
         organisation, (_("Functions register"), reverse("assessments:functions", args=[organisation.slug])), *trail
@@ -135,6 +143,9 @@ def function_detail(request: HttpRequest, slug: str, function_id: int) -> HttpRe
             "assessments": [(assessment, assessment_href(slug, assessment.pk)) for assessment in assessments],
             "overdue": function.next_review_date < selectors.today(),
             "can_manage": Permission.FUNCTION_MANAGE in context["permissions"],
+            "start_href": start_href(slug, function.pk)
+            if Permission.ASSESSMENT_EDIT in context["permissions"]
+            else None,
             "breadcrumbs": register_crumbs(organisation, (function.name, None)),
         }
     )
