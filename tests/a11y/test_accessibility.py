@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 pytestmark = pytest.mark.a11y
 
@@ -80,7 +81,12 @@ def _crawl(page: Any, base_url: str) -> tuple[list[str], list[str]]:
             continue
         seen.add(path)
         per_shape[shape] = per_shape.get(shape, 0) + 1
-        response = page.goto(base_url + path)
+        try:
+            response = page.goto(base_url + path)
+        except PlaywrightError as error:
+            if "Download is starting" in str(error):  # a file to download (PDF, DOCX...), not a page
+                continue
+            raise
         if response is None or response.status >= 400:
             problems.append(f"{path}: HTTP {response.status if response else 'no response'}")
             continue
