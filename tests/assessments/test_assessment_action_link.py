@@ -44,7 +44,7 @@ def test_tracking_creates_an_action_under_the_objective(demo: Any) -> None:
 
 def test_tracking_links_an_existing_action_and_untracking_keeps_it(demo: Any) -> None:
     action = _action(demo)
-    existing = Action.objects.filter(organisation=demo.organisation).first()
+    existing = Action.objects.filter(organisation=demo.organisation).order_by("pk")[0]
     lead = demo.users["equality_lead"]
     linked = services.assessment_action_track(actor=lead, action=action, tracked=existing)
     assert linked.tracked_action == existing
@@ -105,7 +105,7 @@ def test_the_track_form_needs_one_choice(demo: Any, client: Client) -> None:
 
 def test_a_contributor_cannot_track(demo: Any, client: Client) -> None:
     action = _action(demo)
-    objective = Objective.objects.filter(organisation=demo.organisation).first()
+    objective = Objective.objects.get(organisation=demo.organisation, reference="1")
     client.force_login(demo.users["contributor"])
     assert "Add to the action tracker" not in page_text(client.get(url(action.assessment, "actions/")))
     response = client.post(url(action.assessment, f"actions/{action.pk}/track/"), {"objective": objective.pk})

@@ -80,7 +80,9 @@ def test_the_docx_holds_the_whole_assessment(demo: Any, client: Client) -> None:
     assert response["Content-Disposition"] == f'attachment; filename="demo-{honours.reference.lower()}-v1.docx"'
     document = Document(io.BytesIO(response.content))
     assert document.core_properties.title == "Equality impact assessment: Honours nominations process"
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    headings = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith(("Heading", "Title"))
+    ]
     assert headings == [
         "Equality impact assessment: Honours nominations process",
         "About the policy",

@@ -27,6 +27,13 @@ def _one(d: Any, suffix: str = "", title: str = "Office relocation", state: str 
     return f"/o/demo/assessments/{_assessment(d, title, state).pk}/{suffix}"
 
 
+def _step_path(step: str) -> Callable[[Any], str]:
+    def build(d: Any) -> str:
+        return _one(d, f"{step}/")
+
+    return build
+
+
 def _published_reference(d: Any) -> str:
     return str(_assessment(d, "Honours nominations process").reference)
 
@@ -39,7 +46,7 @@ PAGES: dict[str, tuple[Callable[[Any], str], set[str] | None]] = {
     "assessments:decision_confirm": (lambda d: _one(d, "decision/", "Online recruitment tests"), {"approver"}),
     "assessments:compare": (lambda d: _one(d, "compare/", "Refurbishment of 70 Whitehall", "published"), EVERY_ROLE),
     "assessments:publish": (lambda d: _one(d, "publish/", "Flexible working policy"), LEAD),
-    **{f"assessments:step_{step}": ((lambda d, step=step: _one(d, f"{step}/")), WRITERS) for step in STEPS},
+    **{f"assessments:step_{step}": (_step_path(step), WRITERS) for step in STEPS},
     "assessments:public_index": (lambda d: "/published/demo/assessments/", None),
     "assessments:public_assessment": (lambda d: f"/published/demo/assessments/{_published_reference(d)}/", None),
     "assessments:public_full": (lambda d: f"/published/demo/assessments/{_published_reference(d)}/full/", None),
