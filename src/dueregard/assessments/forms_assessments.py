@@ -82,11 +82,18 @@ class LockedForm(forms.Form):
 
 class AssessmentFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, help_text=_("Words in the title, or the reference"))
-    state = forms.ChoiceField(label=_("State"), required=False)
-    unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
+    state = forms.ChoiceField(label=_("State"), required=False, help_text=_("Where the assessment is in its life."))
+    unit = forms.TypedChoiceField(
+        label=_("Unit"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("The part of the organisation responsible."),
+    )
     review = forms.ChoiceField(
         label=_("Review"),
         required=False,
+        help_text=_("Settled assessments by their review date."),
         choices=[
             ("", _("Any review date")),
             ("overdue", _("Review overdue")),

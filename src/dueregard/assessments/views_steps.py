@@ -197,7 +197,7 @@ def _render(
             "concurrent": concurrent,
             "has_negative": rules.has_negative_impact(assessment),
             "checklist": RESEARCH_CHECKLIST,
-            "can_track": Permission.OBJECTIVE_MANAGE in organisation_permissions(context),
+            "can_track": Permission.OBJECTIVE_MANAGE in context["permissions"],
             "status_form": ActionStatusForm,
         }
     )
@@ -217,10 +217,6 @@ def _render(
         if context["can_track"]:
             context["track_form"] = _track_form(organisation)
     return render(request, "assessments/assessment/step.html", context)
-
-
-def organisation_permissions(context: dict[str, Any]) -> Any:
-    return context["permissions"]
 
 
 def _resolve(organisation: Any, data: dict[str, Any]) -> dict[str, Any]:
