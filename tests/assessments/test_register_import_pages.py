@@ -12,9 +12,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as settings_hypothesis
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from dueregard.assessments.importing import FunctionImportError
 from dueregard.assessments.models import Function
+from dueregard.assessments.views_register_import import read_upload
 from dueregard.audit.models import AuditEvent
 
 TODAY = timezone.localdate()
@@ -189,3 +194,17 @@ def test_only_the_equality_lead_imports(demo: Any, client: Client) -> None:
     assert client.get(UPLOAD).status_code == 404
     client.logout()
     assert client.get(UPLOAD)["Location"].startswith("/account/sign-in/")
+
+
+@settings_hypothesis(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(max_size=400), suffix=st.sampled_from([".csv", ".xlsx", ".ods"]))
+def test_any_bytes_give_rows_or_a_clear_refusal(demo: Any, content: bytes, suffix: str) -> None:
+    """Whatever is uploaded, the upload step either reads rows or refuses the file with a reason; never a crash."""
+    problems: list[str] = []
+    rows: list[Any] = []
+    try:
+        rows = read_upload(filename=f"register{suffix}", content=content, organisation=demo.organisation)
+    except FunctionImportError as error:
+        problems = [problem.message for problem in error.errors]
+    assert rows or problems
+    assert all(problems)
