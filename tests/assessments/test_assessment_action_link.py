@@ -110,3 +110,22 @@ def test_a_contributor_cannot_track(demo: Any, client: Client) -> None:
     assert "Add to the action tracker" not in page_text(client.get(url(action.assessment, "actions/")))
     response = client.post(url(action.assessment, f"actions/{action.pk}/track/"), {"objective": objective.pk})
     assert response.status_code == 403
+
+
+def test_status_and_removing_the_link_from_the_page(demo: Any, client: Client) -> None:
+    action = _action(demo, "Flexible working policy")  # signed off: actions are still carried out
+    objective = Objective.objects.get(organisation=demo.organisation, reference="1")
+    lead = demo.users["equality_lead"]
+    services.assessment_action_track(actor=lead, action=action, objective=objective)
+    client.force_login(lead)
+    response = client.post(url(action.assessment, f"actions/{action.pk}/status/"), {"status": "done"})
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == "done"
+    tracked_id = action.tracked_action_id
+    response = client.post(url(action.assessment, f"actions/{action.pk}/untrack/"))
+    text = page_text(client.get(response["Location"]))
+    assert "The link to the action tracker was removed; the tracked action stays." in text
+    action.refresh_from_db()
+    assert action.tracked_action is None
+    assert Action.objects.filter(pk=tracked_id).exists()

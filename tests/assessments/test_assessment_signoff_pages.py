@@ -118,3 +118,34 @@ def test_a_viewer_cannot_move_an_assessment(demo: Any, client: Client) -> None:
     assert response.status_code == 403
     rooms.refresh_from_db()
     assert rooms.state == "screening"
+
+
+def test_screening_out_with_reasons_is_signed_off_by_an_approver(demo: Any, client: Client) -> None:
+    rooms = demo_assessment(demo, "Hybrid meeting rooms")
+    client.force_login(demo.users["contributor"])
+    response = client.post(
+        url(rooms, "screening/"),
+        {
+            "lock_version": rooms.lock_version,
+            "screening_decision": "not_needed",
+            "screening_reasons": "Like-for-like equipment in the same rooms.",
+        },
+    )
+    assert response.status_code == 302
+    rooms.refresh_from_db()
+    text = page_text(client.get(url(rooms)))
+    assert "Sign off as screened out" not in text  # contributors do not sign off
+    client.force_login(demo.users["approver"])
+    text = page_text(client.get(url(rooms)))
+    assert "Sign off as screened out Still missing before this step: Set the date when this assessment" in text
+    client.force_login(demo.users["contributor"])
+    client.post(
+        url(rooms, "outcome/"),
+        {"lock_version": rooms.lock_version, "review_date": (TODAY.replace(year=TODAY.year + 3)).isoformat()},
+    )
+    rooms.refresh_from_db()
+    client.force_login(demo.users["approver"])
+    response = client.post(url(rooms, "move/"), {"to": "screened_out", "lock_version": rooms.lock_version})
+    assert response.status_code == 302
+    rooms.refresh_from_db()
+    assert (rooms.state, rooms.signed_off_by) == ("screened_out", demo.users["approver"])
