@@ -40,7 +40,11 @@ def viewer(demo: Any, client: Client) -> Client:
 
 def test_assessments_by_state(demo: Any, viewer: Client) -> None:
     html = viewer.get(DASHBOARD).content.decode()
-    assert "(15 in all)" in html
+    assert "(15 in all; the data shown in the chart above)" in html
+    chart = html[html.index('<svg class="app-rag-chart app-state-chart"') : html.index("</svg>")]
+    assert 'aria-hidden="true"' in chart
+    assert chart.count("<rect ") == 12  # a bar per state, even those at 0 (width 0)
+    assert ">Published</text>" in chart
     expected = {
         "Screening": "2",
         "Screened out": "1",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from dueregard.assessments import selectors, selectors_dashboard
+from dueregard.assessments.charts_dashboard import state_bars_svg
 from dueregard.assessments.forms_register import CumulativeImpactForm
 from dueregard.assessments.models import SubjectKind
 from dueregard.assessments.views_register import assessment_href
@@ -100,6 +101,7 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     context.update(
         {
             "summary": summary,
+            "state_chart": state_bars_svg([(label, count) for _state, label, count in summary.by_state]),
             "unit_columns": [UNIT_COLUMN_LABELS[key]() for key, _states in selectors_dashboard.UNIT_COLUMNS],
             "overdue": overdue,
             "overdue_rows": [
