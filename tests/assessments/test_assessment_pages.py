@@ -176,3 +176,31 @@ def test_the_pages_are_served_in_welsh_too(demo: Any, client: Client) -> None:
         response = client.get(path)
         assert response.status_code == 200
         assert '<html lang="cy"' in response.content.decode()
+
+
+def test_a_constituent_part_builds_on_its_parent_organisations_published_assessment(demo: Any, client: Client) -> None:
+    from dueregard.organisations.models import Membership
+
+    honours = demo_assessment(demo, "Honours nominations process")
+    council_lead = demo.users["outsider"]  # administrator and equality lead of the council
+    Membership.objects.create(organisation=demo.organisation, user=council_lead, role="viewer")
+    client.force_login(council_lead)
+    response = client.post(
+        f"/o/{demo.other.slug}/assessments/start/",
+        {
+            "title": "Honours nominations in the council",
+            "subject_kind": "policy",
+            "subject_status": "new",
+            "parent_reference": honours.reference.lower(),
+        },
+    )
+    assert response.status_code == 302
+    child = Assessment.objects.get(organisation=demo.other, title="Honours nominations in the council")
+    assert child.parent_assessment == honours
+    text = page_text(client.get(url(child)))
+    assert f"Builds on: Demo Government Department, {honours.reference} v1: Honours nominations process" in text
+    parent_text = page_text(client.get(url(honours)))
+    assert f"{demo.other.name}: {child.reference} v1: Honours nominations in the council (screening)" in parent_text
+    # the demo's own people do not belong to the council, so they do not see its assessment
+    client.force_login(demo.users["equality_lead"])
+    assert "Honours nominations in the council" not in page_text(client.get(url(honours)))
