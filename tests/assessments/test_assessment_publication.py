@@ -53,14 +53,14 @@ def test_the_public_page_shows_the_impact_table_and_no_names(demo: Any, client: 
 
 def test_unpublished_assessments_are_not_public(demo: Any, client: Client) -> None:
     signed = demo_assessment(demo, "Flexible working policy")
-    for suffix in ("", "full/", "pdf/", "docx/"):
-        assert client.get(f"/published/demo/assessments/{signed.reference}/{suffix}").status_code == 404
+    for suffix in ("/", "/full/", ".pdf", ".docx"):
+        assert client.get(f"/published/demo/assessments/{signed.reference}{suffix}").status_code == 404
     assert client.get("/published/nobody/assessments/").status_code == 404
 
 
 def test_the_pdf_is_a_pdf_with_the_title(demo: Any, client: Client, tmp_path: Any) -> None:
     honours = demo_assessment(demo, "Honours nominations process")
-    response = client.get(f"/published/demo/assessments/{honours.reference}/pdf/")
+    response = client.get(f"/published/demo/assessments/{honours.reference}.pdf")
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     path = tmp_path / "eia.pdf"
@@ -76,7 +76,7 @@ def test_the_docx_holds_the_whole_assessment(demo: Any, client: Client) -> None:
     from docx import Document
 
     honours = demo_assessment(demo, "Honours nominations process")
-    response = client.get(f"/published/demo/assessments/{honours.reference}/docx/")
+    response = client.get(f"/published/demo/assessments/{honours.reference}.docx")
     assert response["Content-Disposition"] == f'attachment; filename="demo-{honours.reference.lower()}-v1.docx"'
     document = Document(io.BytesIO(response.content))
     assert document.core_properties.title == "Equality impact assessment: Honours nominations process"

@@ -50,8 +50,8 @@ PAGES: dict[str, tuple[Callable[[Any], str], set[str] | None]] = {
     "assessments:public_index": (lambda d: "/published/demo/assessments/", None),
     "assessments:public_assessment": (lambda d: f"/published/demo/assessments/{_published_reference(d)}/", None),
     "assessments:public_full": (lambda d: f"/published/demo/assessments/{_published_reference(d)}/full/", None),
-    "assessments:public_pdf": (lambda d: f"/published/demo/assessments/{_published_reference(d)}/pdf/", None),
-    "assessments:public_docx": (lambda d: f"/published/demo/assessments/{_published_reference(d)}/docx/", None),
+    "assessments:public_pdf": (lambda d: f"/published/demo/assessments/{_published_reference(d)}.pdf", None),
+    "assessments:public_docx": (lambda d: f"/published/demo/assessments/{_published_reference(d)}.docx", None),
 }
 POST_ONLY: set[str] = {
     "assessments:transition",

@@ -34,6 +34,6 @@ urlpatterns: list[URLPattern] = [
     path(PUBLIC, views_publication.public_index, name="public_index"),
     path(PUBLIC + "<str:reference>/", views_publication.public_assessment, name="public_assessment"),
     path(PUBLIC + "<str:reference>/full/", views_publication.public_full, name="public_full"),
-    path(PUBLIC + "<str:reference>/pdf/", views_publication.public_pdf, name="public_pdf"),
-    path(PUBLIC + "<str:reference>/docx/", views_publication.public_docx, name="public_docx"),
+    path(PUBLIC + "<str:reference>.pdf", views_publication.public_pdf, name="public_pdf"),
+    path(PUBLIC + "<str:reference>.docx", views_publication.public_docx, name="public_docx"),
 ]
