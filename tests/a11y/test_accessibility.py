@@ -28,7 +28,7 @@ PERSONAS = {
     "viewer": "viewer@demo.example",
     "other organisation": "admin@council.example",
 }
-SKIP = re.compile(r"^/(cy/)?(django-admin/|static/|account/sign-out/)|brand\.css$|\.(pdf|xlsx|csv|json)$")
+SKIP = re.compile(r"^/(cy/)?(django-admin/|static/|account/sign-out/)|brand\.css$|\.(pdf|docx|xlsx|csv|json)$")
 # At most this many pages of one shape (ids replaced), per persona, so the crawl stays quick as data grows.
 PAGES_PER_SHAPE = 2
 EMPTY_THE_FORM = """
