@@ -155,3 +155,18 @@ def test_only_the_equality_lead_publishes(demo: Any, client: Client) -> None:
     assert client.post(url(signed, "publish/"), {"lock_version": signed.lock_version}).status_code == 403
     signed.refresh_from_db()
     assert signed.state == "signed_off"
+
+
+def test_scotland_warns_when_results_wait_more_than_three_months(demo: Any, client: Client) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from dueregard.assessments.models import Assessment
+
+    Organisation.objects.filter(pk=demo.organisation.pk).update(jurisdiction="scotland")
+    signed = demo_assessment(demo, "Flexible working policy")
+    Assessment.objects.filter(pk=signed.pk).update(signed_off_at=timezone.now() - dt.timedelta(days=100))
+    client.force_login(demo.users["equality_lead"])
+    text = page_text(client.get(url(signed, "publish/")))
+    assert "It was signed off 100 days ago: publish the results without further delay." in text
