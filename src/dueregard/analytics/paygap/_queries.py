@@ -11,7 +11,7 @@ from ibis.backends import BaseBackend
 
 from dueregard.analytics.paygap.groups import COMPARISON, REFERENCE, GroupComparison
 from dueregard.analytics.paygap.median import exact_median_by
-from dueregard.analytics.paygap.quartiles import assign_pay_quarters
+from dueregard.analytics.paygap.quartiles import pay_quarter_counts
 
 ROLE = "_role"
 RATE = "_hourly_rate"
@@ -69,13 +69,19 @@ def bonus_pay_by_role(relevant: ir.Table, *, bonus_pay: str) -> ir.Table:
     return joined.select(ROLE, "employees", "paid", "mean", "median")
 
 
-def quarter_counts(full_pay: ir.Table, *, hourly_rate: str, comparison: GroupComparison) -> ir.Table:
-    """Per pay quarter and role (reference and comparison only): employees.
+def quarter_counts(full_pay: ir.Table, *, hourly_rate: str, comparison: GroupComparison) -> list[dict[str, Any]]:
+    """Per pay quarter and role (reference and comparison only): employees, as rows ``pay_quarter``, ROLE,
+    ``employees`` (see :func:`~dueregard.analytics.paygap.quartiles.pay_quarter_counts`: counts per rate, not a
+    ranking of every row).
 
     The tie rule interleaves the groups by their labels ("Men", "Women"), not by role, so that swapping the
     reference and comparison groups swaps the quarter counts exactly."""
     compared = full_pay.filter(full_pay[ROLE].isin([REFERENCE, COMPARISON]))
     label = (compared[ROLE] == REFERENCE).ifelse(comparison.reference_label, comparison.comparison_label)
-    compared = compared.select(ROLE, **{RATE: compared[hourly_rate].cast("float64"), TIE_GROUP: label})
-    quartered = assign_pay_quarters(compared, hourly_rate=RATE, group=TIE_GROUP)
-    return quartered.group_by(["pay_quarter", ROLE]).aggregate(employees=quartered.count())
+    compared = compared.select(**{RATE: compared[hourly_rate].cast("float64"), TIE_GROUP: label})
+    counts = pay_quarter_counts(compared, hourly_rate=RATE, group=TIE_GROUP)
+    role_of = {comparison.reference_label: REFERENCE, comparison.comparison_label: COMPARISON}
+    return [
+        {"pay_quarter": quarter, ROLE: role_of[name], "employees": employees}
+        for (quarter, name), employees in sorted(counts.items())
+    ]

@@ -62,3 +62,72 @@ def assign_pay_quarters(
     employee_count = spread[hourly_rate].count().over(ibis.window())
     quarter = ((rank * 4 - 1) // employee_count).cast("int64")
     return spread.mutate(**{name: quarter}).drop("_place_in_run")
+
+
+QuarterCounts = dict[tuple[int, str], int]
+
+
+def pay_quarter_counts(employees: ir.Table, *, hourly_rate: str, group: str) -> QuarterCounts:
+    """{(quarter, group): employees}: the same counts as :func:`assign_pay_quarters` followed by counting, computed
+    without ranking every row.
+
+    The engine counts employees per (hourly rate, group) and gives each distinct rate its run of positions in the
+    ranked list (a running total over the distinct rates). A run that lies inside one quarter is counted there in
+    the engine; only the runs a boundary cuts (at most three) come back to Python, where their members are
+    interleaved by the tie rule exactly as :func:`assign_pay_quarters` does: the i-th member (0-based) of a group
+    with n members at that rate at (i + 0.5) / n along the run, then by group name."""
+    present = employees.filter(employees[hourly_rate].notnull())
+    counted = present.group_by([hourly_rate, group]).aggregate(_c=present.count())
+    runs = counted.group_by(hourly_rate).aggregate(_m=counted._c.sum())
+    runs = runs.mutate(
+        _end=runs._m.sum().over(ibis.window(order_by=runs[hourly_rate], rows=(None, 0))),
+        _n=runs._m.sum().over(ibis.window()),
+    )
+    runs = runs.mutate(_start=runs._end - runs._m)
+    runs = runs.mutate(
+        _q_first=((runs._start + 1) * 4 - 1) // runs._n,
+        _q_last=(runs._end * 4 - 1) // runs._n,
+    )
+    joined = counted.join(runs, hourly_rate)
+    inside = joined.filter(joined._q_first == joined._q_last)
+    whole = inside.group_by([inside._q_first.name("_quarter"), inside[group].cast("string").name("_group")]).aggregate(
+        _employees=inside._c.sum()
+    )
+    cut = joined.filter(joined._q_first != joined._q_last)
+    whole_rows = whole.select(
+        _kind=ibis.literal("whole"),
+        _quarter=whole._quarter.cast("int64"),
+        _group=whole._group,
+        _employees=whole._employees.cast("int64"),
+        _rate=ibis.null("float64"),
+        _start=ibis.null("int64"),
+        _n=ibis.null("int64"),
+    )
+    cut_rows = cut.select(
+        _kind=ibis.literal("cut"),
+        _quarter=ibis.null("int64"),
+        _group=cut[group].cast("string"),
+        _employees=cut._c.cast("int64"),
+        _rate=cut[hourly_rate].cast("float64"),
+        _start=cut._start.cast("int64"),
+        _n=cut._n.cast("int64"),
+    )
+    rows = ibis.union(whole_rows, cut_rows, distinct=False).to_pyarrow().to_pylist()
+    counts: QuarterCounts = {}
+    boundary_runs: dict[float, list[tuple[str, int, int, int]]] = {}
+    for row in rows:
+        if row["_kind"] == "whole":
+            key = (int(row["_quarter"]), str(row["_group"]))
+            counts[key] = counts.get(key, 0) + int(row["_employees"])
+        else:
+            boundary_runs.setdefault(float(row["_rate"]), []).append(
+                (str(row["_group"]), int(row["_employees"]), int(row["_start"]), int(row["_n"]))
+            )
+    for members in boundary_runs.values():
+        start, total = members[0][2], members[0][3]
+        order = sorted(((place + 0.5) / size, name) for name, size, _start, _total in members for place in range(size))
+        for offset, (_place, name) in enumerate(order):
+            position = start + offset + 1
+            key = ((position * 4 - 1) // total, name)
+            counts[key] = counts.get(key, 0) + 1
+    return counts

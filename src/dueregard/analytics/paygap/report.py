@@ -53,9 +53,7 @@ def pay_gap_report(
         raise ValueError(f"{missing} full-pay relevant employee(s) have no value in column {hourly_rate!r}.")
     relevant_rows = queries.flagged(roles, relevant)
     bonus = _Section.of(queries.records(queries.bonus_pay_by_role(relevant_rows, bonus_pay=bonus_pay), backend))
-    quarter_rows = queries.records(
-        queries.quarter_counts(full_pay, hourly_rate=hourly_rate, comparison=comparison), backend
-    )
+    quarter_rows = queries.quarter_counts(full_pay, hourly_rate=hourly_rate, comparison=comparison)
 
     rules = _Rules(comparison)
     hourly_disclosure = hourly.disclosure("Full-pay relevant employees")
