@@ -190,7 +190,14 @@ def _items(standard: Standard, options: Mapping[str, Any]) -> tuple[int, ...]:
     chosen = options.get("indicators", options.get("metrics"))
     if chosen is None:
         return every
-    items = tuple(sorted({int(item) for item in chosen}))
+    if isinstance(chosen, int | str):  # from the command line: --option indicators=2 or indicators=2,3
+        chosen = [part for part in str(chosen).split(",") if part.strip()]
+    try:
+        items = tuple(sorted({int(item) for item in chosen}))
+    except (TypeError, ValueError):
+        raise PresetError(
+            f"The {standard.preset} preset's indicators option is a list of numbers, not {chosen!r}."
+        ) from None
     unknown = [item for item in items if item not in standard.outcome_roles]
     if unknown:
         raise PresetError(
