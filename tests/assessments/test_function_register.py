@@ -154,3 +154,14 @@ def test_another_kind_of_file_is_refused(demo: Any) -> None:
     with pytest.raises(FunctionImportError) as refused:
         _import(demo, "x", filename="register.pdf")
     assert "Upload a CSV, XLSX or ODS file." in str(refused.value)
+
+
+def test_a_csv_that_is_not_utf8_or_not_csv_is_refused_with_what_to_do() -> None:
+    from dueregard.assessments.importing import read_table
+
+    with pytest.raises(FunctionImportError) as refused:
+        read_table(filename="register.csv", content="Function\nCaf\xe9 provision\n".encode("cp1252"))
+    assert "save it again as “CSV UTF-8”" in str(refused.value)
+    with pytest.raises(FunctionImportError) as refused:
+        read_table(filename="register.csv", content=b'Function\n"unterminated quote\n')
+    assert "could not be read as CSV" in str(refused.value)

@@ -71,8 +71,15 @@ class FunctionRow:
 def read_table(*, filename: str, content: bytes) -> list[list[Any]]:
     """The first sheet (or the CSV) as rows of cells."""
     if filename.lower().endswith(".csv"):
-        text = content.decode("utf-8-sig")
-        return [list(row) for row in csv.reader(io.StringIO(text))]
+        try:
+            text = content.decode("utf-8-sig")
+            return [list(row) for row in csv.reader(io.StringIO(text), strict=True)]
+        except UnicodeDecodeError as error:
+            message = _("The file is not UTF-8 text: save it again as “CSV UTF-8”.")
+            raise FunctionImportError([RowError(0, "", message)]) from error
+        except csv.Error as error:
+            message = _("The file could not be read as CSV.")
+            raise FunctionImportError([RowError(0, "", message)]) from error
     if filename.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
         from python_calamine import CalamineWorkbook
 
