@@ -123,6 +123,7 @@ def test_status_and_removing_the_link_from_the_page(demo: Any, client: Client) -
     action.refresh_from_db()
     assert action.status == "done"
     tracked_id = action.tracked_action_id
+    assert tracked_id is not None
     response = client.post(url(action.assessment, f"actions/{action.pk}/untrack/"))
     text = page_text(client.get(response["Location"]))
     assert "The link to the action tracker was removed; the tracked action stays." in text
