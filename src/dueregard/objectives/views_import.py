@@ -99,7 +99,7 @@ def _context(request: HttpRequest, organisation: Any, title: str) -> dict[str, A
 def upload(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_for_member(user=request.user, slug=slug)
     require_permission(request.user, organisation, Permission.OBJECTIVE_MANAGE)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         try:

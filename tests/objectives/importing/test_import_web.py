@@ -157,3 +157,11 @@ def test_an_error_summary_link_goes_to_the_page_that_shows_the_row(demo: Any, mo
     assert 'href="?page=2#row-' in row
     row = next(line for line in second.splitlines() if "Made up" in line and "<li>" in line)
     assert 'href="#row-' in row
+
+
+def test_sending_the_upload_form_without_a_file_says_to_choose_one(demo: Any) -> None:
+    client = _client(demo.users["equality_lead"])
+    response = client.post(reverse("objectives:import_upload", args=[demo.organisation.slug]), {})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page
