@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from dueregard.organisations.models import Membership, Organisation, Unit
@@ -99,8 +99,13 @@ def person_in_organisation(*, actor: Any, organisation: Organisation, user_id: i
 
 
 def organisations_with_published_information() -> QuerySet[Organisation]:
-    """For the public: organisations that have published something."""
-    return Organisation.objects.filter(objectives__is_published=True).distinct()
+    """For the public: organisations that have published something — an objective, an impact assessment, or a
+    register with relevant functions in it. (Relations are named, not imported: this app sits below those.)"""
+    return Organisation.objects.filter(
+        Q(objectives__is_published=True)
+        | Q(assessments__published_at__isnull=False)
+        | Q(functions__is_relevant=True)
+    ).distinct()
 
 
 def organisation_public(*, slug: str) -> Organisation:
