@@ -22,6 +22,7 @@ def test_the_list_shows_current_versions_with_their_state(demo: Any, client: Cli
     table = tables_text(client.get("/o/demo/assessments/"))
     assert "Replaced by a later version" not in table  # superseded versions only when asked for
     assert table.count("Refurbishment of 70 Whitehall") == 1
+    assert 'href="/o/demo/assessments/dashboard/"' in client.get("/o/demo/assessments/").content.decode()
 
 
 def test_the_list_filters_by_state_search_unit_and_review(demo: Any, client: Client) -> None:
