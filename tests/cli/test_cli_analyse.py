@@ -67,6 +67,10 @@ def _run_test_preset(data: PresetInput) -> Report:
         .to_pylist()
     )
     data.progress(1, 2, "Counting")
+    if data.options.get("fail") == "memory":
+        import duckdb
+
+        raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block of size 256.0 KiB")
     counts = {row[sex]: (row["n"], row["k"]) for row in counted if row[sex] in ("Female", "Male")}
     unknown = next(((row["n"], row["k"]) for row in counted if row[sex] not in ("Female", "Male")), (0, 0))
     reference = str(data.options.get("reference", "Male"))
@@ -401,3 +405,43 @@ def test_dotted_option_keys_build_mappings() -> None:
         parse_options(["reference.sex=Male", "reference=White"])
     with pytest.raises(click.BadParameter, match="is not KEY=VALUE"):
         parse_options(["reference.=White"])
+
+
+def test_the_engine_running_out_of_memory_is_one_clear_line_and_writes_nothing(tmp_path: Path, describe: Path) -> None:
+    out = tmp_path / "out"
+    result = _analyse(
+        _csv(tmp_path / "staff.csv"),
+        "--describe",
+        describe,
+        "--preset",
+        "test-appointments",
+        "--out",
+        out,
+        "--option",
+        "fail=memory",
+        "--memory-limit",
+        "1GB",
+    )
+    _fails(
+        result,
+        "Error: The duckdb engine stopped: Out of Memory Error: could not allocate block of size 256.0 KiB. Give it "
+        "more memory with --memory-limit (e.g. 4GB).",
+    )
+    assert "Traceback" not in result.output
+    assert not out.exists()
+    _fails(
+        _analyse(
+            tmp_path / "staff.csv",
+            "--describe",
+            describe,
+            "--preset",
+            "x",
+            "--json",
+            "--backend",
+            "pyspark",
+            "--memory-limit",
+            "1GB",
+        ),
+        "--memory-limit is for the duckdb backend",
+        code=2,
+    )

@@ -234,6 +234,10 @@ def _list_presets(as_json: bool) -> None:
 )
 @click.option("--sheet", help="The sheet to read from an XLSX or ODS file (name or 0-based number; default: first).")
 @click.option("--table", "table_name", help="The table to read from a DuckDB database file.")
+@click.option(
+    "--memory-limit",
+    help="The most memory DuckDB may use, e.g. 2GB (default 400MB; it works on disk beyond that).",
+)
 @click.option("--list-presets", is_flag=True, help="List the presets and what each needs, then stop.")
 def command(
     data: Path | None,
@@ -247,6 +251,7 @@ def command(
     format_text: str,
     sheet: str | None,
     table_name: str | None,
+    memory_limit: str | None,
     list_presets: bool,
 ) -> None:
     """Run a preset report (WRES, pay gap, workforce...) over DATA (CSV, XLSX, ODS, Parquet or DuckDB) and write
@@ -262,6 +267,8 @@ def command(
         raise click.UsageError("Choose a report with --preset NAME (see --list-presets).")
     if out is None and not as_json:
         raise click.UsageError("Say where to write the report with --out DIR (or print it with --json).")
+    if memory_limit and backend != "duckdb":
+        raise click.UsageError("--memory-limit is for the duckdb backend; give Spark its memory in its own settings.")
     formats = parse_formats(format_text)
     options = parse_options(option_items)
     policy = parse_policy(policy_items)
@@ -275,6 +282,7 @@ def command(
         policy=policy,
         sheet=int(sheet) if sheet is not None and sheet.isdigit() else sheet,
         table_name=table_name,
+        memory_limit=memory_limit,
     )
     if out is not None:
         from dueregard.analytics.output import write_report
@@ -306,6 +314,7 @@ def _analyse(
     policy: DisclosurePolicy | None,
     sheet: str | int | None,
     table_name: str | None,
+    memory_limit: str | None = None,
 ) -> Report:
     from dueregard.analytics.dataset import DescriptionError, load_description
     from dueregard.analytics.engine import EngineUnavailableError, connect
@@ -326,14 +335,19 @@ def _analyse(
             f"The {chosen.name} preset needs {', '.join(missing)}, which {describe.name} does not describe."
         )
     try:
-        con = connect(backend)
+        con = connect(backend, **({"memory_limit": memory_limit} if memory_limit else {}))
     except EngineUnavailableError as error:
         raise click.ClickException(str(error)) from None
     try:
         table = read_table(con, data, sheet=sheet, table=table_name)
     except InputError as error:
         raise click.ClickException(str(error)) from None
-    _validate(con, table, description, data=data, sheet=sheet, table_name=table_name, backend=backend)
+    try:
+        _validate(con, table, description, data=data, sheet=sheet, table_name=table_name, backend=backend)
+    except Exception as error:
+        if not _from_engine(error):
+            raise
+        raise click.ClickException(_engine_error_text(error, backend=backend)) from error
 
     with _progress_bar(sys.stderr.isatty()) as progress:
         try:
@@ -342,6 +356,23 @@ def _analyse(
             )
         except PresetError as error:
             raise click.ClickException(str(error)) from None
+        except Exception as error:
+            if not _from_engine(error):
+                raise
+            raise click.ClickException(_engine_error_text(error, backend=backend)) from error
+
+
+def _from_engine(error: BaseException) -> bool:
+    """Whether ``error`` was raised by the engine itself (DuckDB, Spark) rather than by dueregard's code."""
+    return type(error).__module__.split(".")[0].lstrip("_") in ("duckdb", "pyspark", "py4j")
+
+
+def _engine_error_text(error: BaseException, *, backend: str) -> str:
+    first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    text = f"The {backend} engine stopped: {first}"
+    if "out of memory" in first.lower() and backend == "duckdb":
+        text += ("" if text.endswith(".") else ".") + " Give it more memory with --memory-limit (e.g. 4GB)."
+    return text
 
 
 def _validate(
