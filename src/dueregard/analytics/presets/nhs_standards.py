@@ -16,7 +16,7 @@ Everything is counted in one aggregate query; every table goes through disclosur
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..dataset import DatasetDescription
@@ -223,13 +223,10 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
     table, grouping = add_grouping(
         data.table, description, standard.characteristic, detail=standard.detail(description)
     )
-    grouping = Grouping(
-        grouping.name,
-        grouping.column,
-        grouping.title,
-        {code: standard.labels.get(code, text) for code, text in grouping.labels.items()},
-        None,
-        grouping.unmatched,
+    grouping = replace(
+        grouping,
+        labels={code: standard.labels.get(code, text) for code, text in grouping.labels.items()},
+        reference=None,
     )
     import ibis
 
