@@ -124,6 +124,23 @@ class Grouping:
         return None if self.reference is None else self.label(self.reference)
 
 
+def records_title(unit: str) -> str:
+    """What the rows are, in a title: "Staff members", "People", "Searches", "Employees"."""
+    unit = unit.strip() or "record"
+    irregular = {"person": "people", "staff": "staff", "child": "children"}
+    words = unit.split()
+    last = words[-1].lower()
+    if last in irregular:
+        plural = irregular[last]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        plural = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return " ".join([*words[:-1], plural]).capitalize()
+
+
 def characteristic_title(name: str) -> str:
     return name.replace("_", " ").replace("-", " ").capitalize()
 

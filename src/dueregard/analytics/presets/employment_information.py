@@ -45,6 +45,7 @@ from ._common import (
     publish,
     publish_composition,
     publish_distribution,
+    records_title,
     require,
     unknown_warning,
 )
@@ -352,7 +353,7 @@ def _monitoring(
     sections = []
     for index, grouping in enumerate(run.groupings, start=2):
         rows = part_counts(run.counts, grouping.name)
-        who = "Staff in post" if run.staff_described else f"{description.unit.capitalize()}s"
+        who = "Staff in post" if run.staff_described else records_title(description.unit)
         tables = [
             publish_composition(
                 composition_table(

@@ -47,6 +47,7 @@ from ._common import (
     publish,
     publish_composition,
     publish_distribution,
+    records_title,
     unknown_warning,
 )
 from ._registry import Preset, PresetError, PresetInput, register
@@ -169,7 +170,7 @@ def run_workforce(data: PresetInput) -> Report:
         tables = [
             publish_composition(
                 composition_table(
-                    title=f"{description.unit.capitalize()}s by {grouping.title.lower()}", rows=rows, grouping=grouping
+                    title=f"{records_title(description.unit)} by {grouping.title.lower()}", rows=rows, grouping=grouping
                 ),
                 policy,
             )
