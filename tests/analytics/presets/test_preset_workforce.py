@@ -193,3 +193,26 @@ def _input(description, options=None):  # type: ignore[no-untyped-def]
 
     frame = pd.DataFrame({"s": ["Female", "Male"], "t": ["Yes", "No"]})
     return PresetInput(to_backend(connect("duckdb"), frame), description, options=options or {})
+
+
+def test_pay_gaps_follow_the_classification_in_use() -> None:
+    from dataclasses import replace
+
+    from dueregard.analytics.engine import connect
+
+    frame, description = example("pay")
+    frame = numeric(frame, *PAY)
+    frame["disabled"] = frame["disabled"].map({"Yes": "Yes, a little", "No": "No condition"})
+    characteristics = tuple(
+        replace(c, classification="disability-gss")
+        if c.name == "disability"
+        else replace(c, classification="ethnicity-gb-1991")
+        if c.name == "ethnicity"
+        else c
+        for c in description.characteristics
+    )
+    report = run(connect("duckdb"), "workforce", frame, replace(description, characteristics=characteristics))
+    hourly = table(report, "Disability pay gap: hourly pay")
+    assert texts(hourly)[1][4:] == ["16", "5"]  # GSS "a little" counts as Disabled, as with the plain classification
+    assert "Ethnicity pay gap" not in [s.heading for s in report.sections]
+    assert any(w.startswith("No ethnicity pay gap: ") and "'white_british'" in w for w in report.warnings)

@@ -24,7 +24,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from ..classifications import get_classification
 from ..dataset import DatasetDescription, OutcomeColumn
 from ..report import Report, ReportSection
 from ..results import ResultTable
@@ -202,16 +201,12 @@ def run_workforce(data: PresetInput) -> Report:
         else:
             paid = pay_table(data.table, description, "workforce")
             for kind in pay_kinds:
-                classification = get_classification(description.characteristic(kind.characteristic).classification)
-                needed = [code for code in (kind.reference[1], kind.comparison[1]) if code]
-                if any(code not in classification.codes for code in needed):
-                    warnings.append(
-                        f"No {kind.title.lower()}: classification {classification.id!r} has no "
-                        f"{' or '.join(repr(c) for c in needed)} category."
-                    )
-                    continue
                 column = description.characteristic(kind.characteristic).column
-                report = run_pay_gap(kind, paid, description, data.options, raw_counts=raw.get(column))
+                try:
+                    report = run_pay_gap(kind, paid, description, data.options, raw_counts=raw.get(column))
+                except PresetError as error:  # e.g. no White British category in the classification
+                    warnings.append(f"No {kind.title.lower()}: {error}")
+                    continue
                 sections.append(pay_gap_section(kind, report, policy))
                 step += 1
                 data.progress(step, total_steps, kind.title)
