@@ -102,9 +102,7 @@ def organisations_with_published_information() -> QuerySet[Organisation]:
     """For the public: organisations that have published something — an objective, an impact assessment, or a
     register with relevant functions in it. (Relations are named, not imported: this app sits below those.)"""
     return Organisation.objects.filter(
-        Q(objectives__is_published=True)
-        | Q(assessments__published_at__isnull=False)
-        | Q(functions__is_relevant=True)
+        Q(objectives__is_published=True) | Q(assessments__published_at__isnull=False) | Q(functions__is_relevant=True)
     ).distinct()
 
 
