@@ -108,3 +108,13 @@ def _input(description):  # type: ignore[no-untyped-def]
 
     frame = pd.DataFrame({"sex": ["M"], "e": ["White"], "p": [1.0], "b": [0.0], "d": [30], "h": [35.0]})
     return PresetInput(to_backend(connect("duckdb"), frame), description)
+
+
+def test_a_relevant_employees_column_can_be_named_in_the_options(backend: BaseBackend) -> None:
+    frame, description = _pay_example()
+    frame["relevant"] = ["No" if index == 0 else "Yes" for index in range(len(frame))]  # the first man's £500 bonus
+    report = run(backend, "gender-pay-gap", frame, description, options={"relevant": "relevant"})
+    proportions = table(report, "Gender pay gap: proportion paid a bonus")
+    assert texts(proportions)[1] == ["Men", "11", "3", "27.3%"]
+    with pytest.raises(PresetError, match="options.relevant names a column the data does not have: 'nope'"):
+        run(backend, "gender-pay-gap", frame, description, options={"relevant": "nope"})

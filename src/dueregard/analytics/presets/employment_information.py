@@ -349,7 +349,7 @@ def _monitoring(
     paid = None
     missing_pay = missing_roles(description, PAY_NEEDS)
     if pay and not missing_pay:
-        paid = pay_table(run.table, description, duty.preset)
+        paid = pay_table(run.table, description, duty.preset, data.options)
     sections = []
     for index, grouping in enumerate(run.groupings, start=2):
         rows = part_counts(run.counts, grouping.name)
@@ -427,7 +427,7 @@ def run_scotland(data: PresetInput) -> Report:
     def equal_pay(run: _Run) -> list[ReportSection]:
         out = []
         if "sex" in names and not missing_roles(description, PAY_NEEDS):
-            paid = pay_table(run.table, description, SCOTLAND.preset)
+            paid = pay_table(run.table, description, SCOTLAND.preset, data.options)
             report = run_pay_gap(GENDER, paid, description, data.options)
             from ..paygap.tables import pay_gap_tables, publish_pay_gap_tables
 

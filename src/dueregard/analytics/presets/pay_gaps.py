@@ -69,9 +69,12 @@ DISABILITY = PayGapKind(
 KINDS = {kind.characteristic: kind for kind in (GENDER, ETHNICITY, DISABILITY)}
 
 
-def pay_table(table: ir.Table, description: DatasetDescription, preset: str) -> ir.Table:
+def pay_table(
+    table: ir.Table, description: DatasetDescription, preset: str, options: Mapping[str, Any] | None = None
+) -> ir.Table:
     """``table`` with the hourly rate, bonus pay and the full-pay relevant and relevant flags the pay-gap queries
-    read."""
+    read. Every record is a relevant employee unless ``options["relevant"]`` names a yes/no column that says who
+    is (the description has no key for it)."""
     import ibis
 
     require(preset, description, PAY_NEEDS, why="the hourly rate and bonus pay of the 2017 regulations")
@@ -92,12 +95,18 @@ def pay_table(table: ir.Table, description: DatasetDescription, preset: str) -> 
         full_pay: ir.BooleanValue = flag(table, _flag_outcome(pay.full_pay_relevant)) == 1
     else:
         full_pay = ibis.literal(True)
+    relevant: ir.BooleanValue = ibis.literal(True)
+    relevant_column = (options or {}).get("relevant")
+    if relevant_column:
+        if relevant_column not in table.columns:
+            raise PresetError(f"options.relevant names a column the data does not have: {relevant_column!r}.")
+        relevant = flag(table, _flag_outcome(str(relevant_column))) == 1
     return table.mutate(
         **{
             RATE: rate,
             BONUS: table[pay.bonus_pay].cast("float64").fill_null(0.0),
             FULL_PAY: full_pay,
-            RELEVANT: ibis.literal(True),
+            RELEVANT: relevant,
         }
     )
 
@@ -186,7 +195,7 @@ def pay_gap_section(kind: PayGapKind, report: PayGapReport, policy: DisclosurePo
 def _run(kind: PayGapKind, data: PresetInput) -> Report:
     require(kind.preset, data.description, (f"characteristics.{kind.characteristic}", *PAY_NEEDS))
     policy = policy_of(data, NO_SUPPRESSION)
-    table = pay_table(data.table, data.description, kind.preset)
+    table = pay_table(data.table, data.description, kind.preset, data.options)
     data.progress(0, 1, kind.title)
     report = run_pay_gap(kind, table, data.description, data.options)
     section = pay_gap_section(kind, report, policy)

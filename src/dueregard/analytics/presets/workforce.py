@@ -199,7 +199,7 @@ def run_workforce(data: PresetInput) -> Report:
         if missing:
             warnings.append(f"No pay gaps: the description's pay needs {', '.join(missing)}.")
         else:
-            paid = pay_table(data.table, description, "workforce")
+            paid = pay_table(data.table, description, "workforce", data.options)
             for kind in pay_kinds:
                 column = description.characteristic(kind.characteristic).column
                 try:
