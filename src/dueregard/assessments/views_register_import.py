@@ -11,14 +11,9 @@ is saved until the person confirms.
 from __future__ import annotations
 
 import csv
-import os
-import secrets
-import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -37,48 +32,20 @@ from dueregard.organisations.models import Organisation
 from dueregard.organisations.navigation import crumbs, organisation_context
 from dueregard.organisations.roles import Permission, require_permission
 from dueregard.organisations.selectors import organisation_for_member
+from dueregard.web.pending_uploads import PendingUpload
 
 SESSION_KEY = "function_import"
-KEEP_SECONDS = 24 * 60 * 60
-SUFFIX = ".register"
 
 
-def _folder() -> Path:
-    folder = Path(settings.DATA_DIR) / "imports"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder
-
-
-def _sweep() -> None:
-    cutoff = time.time() - KEEP_SECONDS
-    for path in _folder().glob(f"*{SUFFIX}"):
-        if path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
-
-
-def _store(request: HttpRequest, slug: str, filename: str, content: bytes) -> None:
-    _discard(request)
-    token = secrets.token_urlsafe(16)
-    descriptor = os.open(_folder() / f"{token}{SUFFIX}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(content)
-    request.session[SESSION_KEY] = {"token": token, "slug": slug, "filename": filename}
+REGISTER_UPLOAD = PendingUpload(SESSION_KEY, ".register")
 
 
 def _load(request: HttpRequest, slug: str) -> tuple[str, bytes] | None:
-    state = request.session.get(SESSION_KEY)
-    if not state or state.get("slug") != slug:
+    loaded = REGISTER_UPLOAD.load(request, slug)
+    if loaded is None:
         return None
-    path = _folder() / f"{state['token']}{SUFFIX}"
-    if not path.exists():
-        return None
-    return state["filename"], path.read_bytes()
-
-
-def _discard(request: HttpRequest) -> None:
-    state = request.session.pop(SESSION_KEY, None)
-    if state:
-        (_folder() / f"{state['token']}{SUFFIX}").unlink(missing_ok=True)
+    content, state = loaded
+    return state["filename"], content
 
 
 def read_upload(*, filename: str, content: bytes, organisation: Organisation) -> list[importing.FunctionRow]:
@@ -175,8 +142,7 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
             for problem in error.errors:
                 form.add_error("file", problem.message)
         else:
-            _sweep()
-            _store(request, slug, upload_file.name, content)
+            REGISTER_UPLOAD.store(request, slug, content, filename=upload_file.name)
             return redirect("assessments:function_import_preview", slug)
     context = _context(request, organisation, _("Import a functions register"))
     context.update(
@@ -229,7 +195,7 @@ def preview(request: HttpRequest, slug: str) -> HttpResponse:
         except importing.FunctionImportError:
             messages.error(request, _("Nothing was imported: the file has errors. Fix them and upload it again."))
         else:
-            _discard(request)
+            REGISTER_UPLOAD.discard(request)
             count = len(created)
             messages.success(
                 request,
@@ -258,6 +224,6 @@ def preview(request: HttpRequest, slug: str) -> HttpResponse:
 def cancel(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_for_member(user=request.user, slug=slug)
     require_permission(request.user, organisation, Permission.FUNCTION_MANAGE)
-    _discard(request)
+    REGISTER_UPLOAD.discard(request)
     messages.success(request, _("The import was cancelled and the file deleted."))
     return redirect("assessments:functions", slug)

@@ -10,13 +10,9 @@ owners), so they are neither kept in the session cookie nor left on disk.
 from __future__ import annotations
 
 import json
-import os
-import secrets
-import time
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -34,53 +30,29 @@ from dueregard.organisations.navigation import crumbs, organisation_context
 from dueregard.organisations.roles import Permission, require_permission
 from dueregard.organisations.selectors import organisation_for_member
 from dueregard.web.pagination import page_number, pagination
+from dueregard.web.pending_uploads import PendingUpload
 
 SESSION_KEY = "plan_import"
-KEEP_SECONDS = 24 * 60 * 60
 PREVIEW_PAGE_SIZE = 25  # objectives per page of the preview: a 5,000-row plan stays a readable page
 
 
-def _folder() -> Path:
-    folder = Path(settings.DATA_DIR) / "imports"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder
-
-
-def _sweep() -> None:
-    cutoff = time.time() - KEEP_SECONDS
-    for path in _folder().glob("*.json"):
-        if path.stat().st_mtime < cutoff:
-            path.unlink(missing_ok=True)
+PLAN_UPLOAD = PendingUpload(SESSION_KEY, ".json")
 
 
 def _store(request: HttpRequest, slug: str, table: RawTable, mapping: list[str]) -> None:
-    _discard(request)
-    token = secrets.token_urlsafe(16)
-    path = _folder() / f"{token}.json"
     rows = [[row.number, row.cells, row.location, row.new_table, row.table, row.width] for row in table.rows]
     payload = {"filename": table.filename, "rows": rows, "warnings": table.warnings}
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        json.dump(payload, handle)
-    request.session[SESSION_KEY] = {"token": token, "slug": slug, "mapping": mapping}
+    PLAN_UPLOAD.store(request, slug, json.dumps(payload).encode("utf-8"), mapping=mapping)
 
 
 def _load(request: HttpRequest, slug: str) -> tuple[RawTable, list[str]] | None:
-    state = request.session.get(SESSION_KEY)
-    if not state or state.get("slug") != slug:
+    loaded = PLAN_UPLOAD.load(request, slug)
+    if loaded is None:
         return None
-    path = _folder() / f"{state['token']}.json"
-    if not path.exists():
-        return None
-    payload = json.loads(path.read_text(encoding="utf-8"))
+    content, state = loaded
+    payload = json.loads(content.decode("utf-8"))
     rows = [RawRow(*row) for row in payload["rows"]]
     return RawTable(filename=payload["filename"], rows=rows, warnings=payload["warnings"]), state["mapping"]
-
-
-def _discard(request: HttpRequest) -> None:
-    state = request.session.pop(SESSION_KEY, None)
-    if state:
-        (_folder() / f"{state['token']}.json").unlink(missing_ok=True)
 
 
 def _context(request: HttpRequest, organisation: Any, title: str) -> dict[str, Any]:
@@ -107,7 +79,6 @@ def upload(request: HttpRequest, slug: str) -> HttpResponse:
         except ImportFileError as error:
             form.add_error("file", error.reason[:1].upper() + error.reason[1:])
         else:
-            _sweep()
             layout = detect_layout(table)
             mapping = layout.mapping if layout else ["ignore"] * len(table.rows[0].cells)
             _store(request, slug, table, mapping)
@@ -131,7 +102,7 @@ def columns(request: HttpRequest, slug: str) -> HttpResponse:
     headers = layout.headers if layout else table.rows[0].cells
     form = MappingForm(request.POST or None, headers=headers, mapping=mapping, samples=_samples(table, layout))
     if request.method == "POST" and form.is_valid():
-        request.session[SESSION_KEY] = {**request.session[SESSION_KEY], "mapping": form.mapping()}
+        PLAN_UPLOAD.update(request, mapping=form.mapping())
         return redirect("objectives:import_preview", slug)
     context = _context(request, organisation, _("Say what each column holds"))
     context.update({"form": form, "filename": table.filename})
@@ -186,7 +157,7 @@ def preview(request: HttpRequest, slug: str) -> HttpResponse:
                 ),
             )
         else:
-            _discard(request)
+            PLAN_UPLOAD.discard(request)
             message = _("Plan ‘%(title)s’ imported: %(objectives)s objectives, %(actions)s actions.") % {
                 "title": result.plan.title,
                 **result.counts,
@@ -236,6 +207,6 @@ def _by_row(problems: list[Any]) -> dict[int, list[Any]]:
 def cancel(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = organisation_for_member(user=request.user, slug=slug)
     require_permission(request.user, organisation, Permission.OBJECTIVE_MANAGE)
-    _discard(request)
+    PLAN_UPLOAD.discard(request)
     messages.success(request, _("The import was cancelled and the file deleted."))
     return redirect("objectives:list", slug)
