@@ -78,17 +78,18 @@ def pay_quarter_counts(employees: ir.Table, *, hourly_rate: str, group: str) -> 
     with n members at that rate at (i + 0.5) / n along the run, then by group name."""
     present = employees.filter(employees[hourly_rate].notnull())
     counted = present.group_by([hourly_rate, group]).aggregate(_c=present.count())
-    runs = counted.group_by(hourly_rate).aggregate(_m=counted._c.sum())
-    runs = runs.mutate(
-        _end=runs._m.sum().over(ibis.window(order_by=runs[hourly_rate], rows=(None, 0))),
-        _n=runs._m.sum().over(ibis.window()),
+    # A running total over the rates with RANGE framing includes every row of the same rate, so each (rate, group)
+    # row learns where its rate's run ends without a separate table of runs.
+    runs = counted.mutate(
+        _end=counted._c.sum().over(ibis.window(order_by=counted[hourly_rate], range=(None, 0))),
+        _m=counted._c.sum().over(ibis.window(group_by=counted[hourly_rate])),
+        _n=counted._c.sum().over(ibis.window()),
     )
     runs = runs.mutate(_start=runs._end - runs._m)
-    runs = runs.mutate(
+    joined = runs.mutate(
         _q_first=((runs._start + 1) * 4 - 1) // runs._n,
         _q_last=(runs._end * 4 - 1) // runs._n,
     )
-    joined = counted.join(runs, hourly_rate)
     inside = joined.filter(joined._q_first == joined._q_last)
     whole = inside.group_by([inside._q_first.name("_quarter"), inside[group].cast("string").name("_group")]).aggregate(
         _employees=inside._c.sum()
