@@ -116,5 +116,5 @@ def test_a_relevant_employees_column_can_be_named_in_the_options(backend: BaseBa
     report = run(backend, "gender-pay-gap", frame, description, options={"relevant": "relevant"})
     proportions = table(report, "Gender pay gap: proportion paid a bonus")
     assert texts(proportions)[1] == ["Men", "11", "3", "27.3%"]
-    with pytest.raises(PresetError, match="options.relevant names a column the data does not have: 'nope'"):
+    with pytest.raises(PresetError, match=r"options\.relevant names a column the data does not have: 'nope'"):
         run(backend, "gender-pay-gap", frame, description, options={"relevant": "nope"})
