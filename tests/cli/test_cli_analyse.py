@@ -445,3 +445,19 @@ def test_the_engine_running_out_of_memory_is_one_clear_line_and_writes_nothing(t
         "--memory-limit is for the duckdb backend",
         code=2,
     )
+
+
+@pytest.mark.spark
+def test_pyspark_gives_the_same_report_as_duckdb(tmp_path: Path, describe: Path) -> None:
+    from dueregard.analytics.engine import EngineUnavailableError, connect
+
+    try:
+        connect("pyspark")
+    except EngineUnavailableError as error:
+        pytest.skip(str(error))
+    data = _parquet(tmp_path / "staff.parquet")
+    common = [data, "--describe", describe, "--preset", "test-appointments", "--json"]
+    on_duckdb = _analyse(*common)
+    on_spark = _analyse(*common, "--backend", "pyspark")
+    assert on_spark.exit_code == 0, on_spark.output
+    assert json.loads(on_spark.stdout) == json.loads(on_duckdb.stdout)
