@@ -27,6 +27,7 @@ PAGES: dict[str, tuple[Callable[[Any], str], set[str] | None]] = {
     "assessments:function_edit": (lambda d: f"/o/demo/functions/{_function(d).pk}/change/", LEAD),
     "assessments:function_relevance": (lambda d: f"/o/demo/functions/{_function(d).pk}/relevance/", LEAD),
     "assessments:function_public_texts": (lambda d: "/o/demo/functions/public-texts/", LEAD),
+    "assessments:lenses": (lambda d: "/o/demo/assessments/lenses/", LEAD),
     "assessments:function_import_upload": (lambda d: "/o/demo/functions/import/", LEAD),
     "assessments:function_import_preview": (lambda d: "/o/demo/functions/import/preview/", LEAD),
     "assessments:dashboard": (lambda d: "/o/demo/assessments/dashboard/", EVERY_ROLE),

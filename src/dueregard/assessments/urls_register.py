@@ -3,7 +3,13 @@ assessments URLs (namespace ``assessments``)."""
 
 from django.urls import URLPattern, path
 
-from dueregard.assessments import views_dashboard, views_public_register, views_register, views_register_import
+from dueregard.assessments import (
+    views_dashboard,
+    views_public_register,
+    views_register,
+    views_register_import,
+    views_settings,
+)
 
 urlpatterns: list[URLPattern] = [
     path("o/<slug:slug>/functions/", views_register.function_list, name="functions"),
@@ -20,6 +26,7 @@ urlpatterns: list[URLPattern] = [
     path("o/<slug:slug>/functions/import/preview/", views_register_import.preview, name="function_import_preview"),
     path("o/<slug:slug>/functions/import/cancel/", views_register_import.cancel, name="function_import_cancel"),
     path("o/<slug:slug>/assessments/dashboard/", views_dashboard.dashboard, name="dashboard"),
+    path("o/<slug:slug>/assessments/lenses/", views_settings.lenses, name="lenses"),
     path("published/<slug:slug>/functions/", views_public_register.functions, name="public_functions"),
     path("published/<slug:slug>/functions.csv", views_public_register.functions_csv, name="public_functions_csv"),
 ]

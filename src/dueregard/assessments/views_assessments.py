@@ -224,6 +224,7 @@ def assessment_list(request: HttpRequest, slug: str) -> HttpResponse:
             "today": today,
             "page": pagination(request, total),
             "can_start": Permission.ASSESSMENT_EDIT in context["permissions"],
+            "can_choose_lenses": Permission.ASSESSMENT_PUBLISH in context["permissions"],
             "breadcrumbs": crumbs(organisation, (_("Impact assessments"), None)),
         }
     )
