@@ -1,18 +1,25 @@
-"""Small shared helpers: the normal quantile for a confidence level (SciPy imported lazily), rounding half up
-for display, and argument checks with clear messages."""
+"""Small shared helpers: the normal quantile for a confidence level (from the standard library, so the intervals
+need no SciPy), rounding half up for display, and argument checks with clear messages."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from statistics import NormalDist
+
+_STANDARD_NORMAL = NormalDist()
+
+
+def normal_quantile(probability: float) -> float:
+    """The standard normal quantile (inverse distribution function) of ``probability``: Wichura's AS 241, the same
+    numbers as ``scipy.stats.norm.ppf`` to within 1e-15 relative, without importing SciPy (0.6 s)."""
+    return _STANDARD_NORMAL.inv_cdf(probability)
 
 
 def z_for(confidence: float) -> float:
     """The two-sided standard normal quantile for ``confidence`` (1.959964... for 0.95)."""
     if not 0.0 < confidence < 1.0:
         raise ValueError(f"confidence must be between 0 and 1, got {confidence}.")
-    from scipy.stats import norm
-
-    return float(norm.ppf(1.0 - (1.0 - confidence) / 2.0))
+    return normal_quantile(1.0 - (1.0 - confidence) / 2.0)
 
 
 def round_half_up(value: float, places: int) -> float:

@@ -68,7 +68,8 @@ def expected_counts(table: Sequence[Sequence[int]]) -> tuple[tuple[float, ...], 
 
 def chi_square(table: Sequence[Sequence[int]], *, yates: bool = False) -> TestResult:
     """Pearson's χ² test of independence; ``yates=True`` applies Yates's continuity correction (2×2 only)."""
-    from scipy.stats import chi2
+    # scipy.special alone (0.4 s to import, against 1.4 s for scipy.stats): chi2.sf(x, dof) is chdtrc(dof, x).
+    from scipy.special import chdtrc
 
     rows = _check_table(table)
     expected = expected_counts(rows)
@@ -93,7 +94,7 @@ def chi_square(table: Sequence[Sequence[int]], *, yates: bool = False) -> TestRe
     return TestResult(
         method="Pearson χ² with Yates's continuity correction" if yates else "Pearson χ²",
         statistic=statistic,
-        p_value=float(chi2.sf(statistic, dof)),
+        p_value=float(chdtrc(dof, statistic)),
         dof=dof,
         min_expected=min_expected,
         warnings=warnings,

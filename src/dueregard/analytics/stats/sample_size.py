@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from dueregard.analytics.stats._common import z_for
+from dueregard.analytics.stats._common import normal_quantile, z_for
 
 
 def people_per_group(*, baseline: float, gap_points: float, power: float = 0.8, alpha: float = 0.05) -> int:
@@ -33,10 +33,8 @@ def people_per_group(*, baseline: float, gap_points: float, power: float = 0.8, 
         raise ValueError("The gap is too large for the baseline: the other proportion falls outside (0, 1).")
     if not 0.0 < alpha < 1.0:
         raise ValueError(f"alpha must lie between 0 and 1, got {alpha}.")
-    from scipy.stats import norm
-
     z_alpha = z_for(1.0 - alpha)
-    z_beta = float(norm.ppf(power))  # one-sided: 0.8416 at 80% power, 0 at 50%, negative below
+    z_beta = normal_quantile(power)  # one-sided: 0.8416 at 80% power, 0 at 50%, negative below
     mean = (baseline + other) / 2.0
     numerator = z_alpha * math.sqrt(2 * mean * (1 - mean)) + z_beta * math.sqrt(
         baseline * (1 - baseline) + other * (1 - other)
