@@ -32,6 +32,14 @@ Severity = Literal["error", "warning"]
 #: How many row numbers and example values an issue lists at most.
 LISTED: Final = 20
 
+#: The range each pay column must lie in.
+_PAY_RULES: Final[dict[str, dict[str, Any]]] = {
+    "ordinary_pay": {"minimum": 0},
+    "bonus_pay": {"minimum": 0},
+    "pay_period_days": {"positive": True},
+    "weekly_hours": {"positive": True},
+}
+
 
 @dataclass(frozen=True)
 class ValidationIssue:
@@ -135,6 +143,7 @@ class _Validator:
         self.issues: list[ValidationIssue] = []
         self.rates: list[DeclarationRate] = []
         self.reports: dict[str, StandardisationReport] = {}
+        self.known_counts: list[tuple[ir.BooleanValue, int]] = []
 
     def issue(
         self,
@@ -309,10 +318,16 @@ class _Validator:
                 flags[outcome.name] = self.flag(outcome, key=key)
             elif outcome.kind == "count":
                 self.number(outcome.column, key=key, minimum=0)
+        contradictions = {
+            outcome.name: flags[outcome.name] & ~flags[outcome.among]
+            for outcome in self.description.outcomes
+            if outcome.among and outcome.name in flags and outcome.among in flags
+        }
+        self.count_together(list(contradictions.values()))
         for outcome in self.description.outcomes:
-            if outcome.among and outcome.name in flags and outcome.among in flags:
-                contradiction = flags[outcome.name] & ~flags[outcome.among]
-                count = self.table.filter(contradiction).count().to_pyarrow().as_py()
+            if outcome.name in contradictions:
+                contradiction = contradictions[outcome.name]
+                count = self.counted(contradiction)
                 if count:
                     among = self.description.outcome(outcome.among)
                     self.issue(
@@ -339,15 +354,28 @@ class _Validator:
         return expression
 
     # --- numbers -------------------------------------------------------------------------------------------------
-    def number(self, column: str, *, key: str, minimum: float | None = None, positive: bool = False) -> None:
+    def number_checks(
+        self, column: str, *, minimum: float | None = None, positive: bool = False
+    ) -> tuple[ir.BooleanValue | None, ir.BooleanValue | None, str]:
+        """The conditions for text that is not a number and for values out of range (None when not checked)."""
         raw = self.table[column]
+        not_numeric: ir.BooleanValue | None = None
         if raw.type().is_numeric():
             numeric = raw
         else:
             text = raw.cast("string").strip()
             numeric = text.nullif("").try_cast("float64")
             not_numeric = text.notnull() & (text != "") & numeric.isnull()
-            count = self.table.filter(not_numeric).count().to_pyarrow().as_py()
+        if positive:
+            return not_numeric, numeric <= 0, "zero or negative"
+        if minimum is not None:
+            return not_numeric, numeric < minimum, "negative"
+        return not_numeric, None, ""
+
+    def number(self, column: str, *, key: str, minimum: float | None = None, positive: bool = False) -> None:
+        not_numeric, bad, words = self.number_checks(column, minimum=minimum, positive=positive)
+        if not_numeric is not None:
+            count = self.counted(not_numeric)
             if count:
                 examples = self.examples(column, not_numeric)
                 self.issue(
@@ -358,13 +386,9 @@ class _Validator:
                     count=count,
                     values=examples,
                 )
-        if positive:
-            bad, words = numeric <= 0, "zero or negative"
-        elif minimum is not None:
-            bad, words = numeric < minimum, "negative"
-        else:
+        if bad is None:
             return
-        count = self.table.filter(bad).count().to_pyarrow().as_py()
+        count = self.counted(bad)
         if count:
             examples = self.examples(column, bad)
             self.issue(
@@ -376,16 +400,65 @@ class _Validator:
                 values=examples,
             )
 
+    # --- counting several conditions in one query ----------------------------------------------------------------
+    def count_together(self, conditions: list[ir.BooleanValue], *, with_total: bool = False) -> int | None:
+        """Count the rows meeting each condition in one aggregate query (one scan instead of one per condition);
+        `counted()` then answers from these counts. With `with_total`, the number of rows too (returned)."""
+        pending = [condition for condition in conditions if self._known(condition) is None]
+        if not pending and not with_total:
+            return None
+        measures = {f"c{index}": condition.cast("int64").sum() for index, condition in enumerate(pending)}
+        if with_total:
+            measures["total"] = self.table.count()
+        totals = self.table.aggregate(**measures).to_pyarrow()
+        for index, condition in enumerate(pending):
+            value = totals.column(f"c{index}")[0].as_py()
+            self.known_counts.append((condition, int(value or 0)))
+        return int(totals.column("total")[0].as_py()) if with_total else None
+
+    def first_counts(self, missing: set[str]) -> int:
+        """The number of rows, with the blank record ids and every number check counted in the same query."""
+        conditions: list[ir.BooleanValue] = []
+        record_id = self.description.record_id
+        if record_id is not None and record_id not in missing:
+            conditions.append(self.table[record_id].isnull())
+        numbers: list[tuple[str, dict[str, Any]]] = [
+            (outcome.column, {"minimum": 0})
+            for outcome in self.description.outcomes
+            if outcome.kind == "count" and outcome.column not in missing
+        ]
+        if self.description.pay is not None:
+            numbers += [
+                (column, _PAY_RULES[name])
+                for name, column in self.description.pay.columns().items()
+                if name != "full_pay_relevant" and column not in missing
+            ]
+        if self.description.weight and self.description.weight not in missing:
+            numbers.append((self.description.weight, {"minimum": 0}))
+        for column, rules in numbers:
+            not_numeric, bad, _words = self.number_checks(column, **rules)
+            conditions += [condition for condition in (not_numeric, bad) if condition is not None]
+        total = self.count_together(conditions, with_total=True)
+        assert total is not None
+        return total
+
+    def counted(self, condition: ir.BooleanValue) -> int:
+        """Rows meeting `condition`: from `count_together()` when it was counted there, else one query."""
+        known = self._known(condition)
+        if known is not None:
+            return known
+        return int(self.table.filter(condition).count().to_pyarrow().as_py())
+
+    def _known(self, condition: ir.BooleanValue) -> int | None:
+        for seen, count in self.known_counts:
+            if seen.equals(condition):
+                return count
+        return None
+
     def pay(self, missing: set[str]) -> None:
         pay = self.description.pay
         if pay is None:
             return
-        rules: dict[str, dict[str, Any]] = {
-            "ordinary_pay": {"minimum": 0},
-            "bonus_pay": {"minimum": 0},
-            "pay_period_days": {"positive": True},
-            "weekly_hours": {"positive": True},
-        }
         for name, column in pay.columns().items():
             if column in missing:
                 continue
@@ -399,7 +472,7 @@ class _Validator:
                     false_values=("no", "n", "false", "0"),
                 )
             else:
-                self.number(column, key=f"pay.{name}", **rules[name])
+                self.number(column, key=f"pay.{name}", **_PAY_RULES[name])
 
     def record_id(self, missing: set[str]) -> None:
         column = self.description.record_id
@@ -407,7 +480,7 @@ class _Validator:
             return
         ids = self.table[column]
         blank = ids.isnull()
-        blanks = self.table.filter(blank).count().to_pyarrow().as_py()
+        blanks = self.counted(blank)
         if blanks:
             self.issue(
                 key="record_id", column=column, problem=f"{blanks} row(s) have no record id", where=blank, count=blanks
@@ -439,8 +512,8 @@ class _Validator:
 def validate(table: ir.Table, description: DatasetDescription) -> ValidationReport:
     """Check ``table`` against ``description`` and compute declaration rates per characteristic."""
     validator = _Validator(table, description)
-    total = int(table.count().to_pyarrow().as_py())
     missing = validator.missing_columns()
+    total = validator.first_counts(missing)
     validator.record_id(missing)
     for characteristic in description.characteristics:
         if characteristic.column not in missing:

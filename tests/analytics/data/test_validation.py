@@ -147,3 +147,46 @@ def test_clean_data_passes(backend: ibis.BaseBackend) -> None:
         "unmatched": 0,
         "rate": 0.5,
     }
+
+
+def test_row_counts_of_the_checks_come_from_two_aggregate_queries(
+    backend: ibis.BaseBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The number checks, blank record ids and the row total are counted in one query, the "among"
+    contradictions in another: no check falls back to a query of its own."""
+    from dueregard.analytics import validation
+
+    aggregates: list[int] = []
+    single: list[object] = []
+    count_together, counted = validation._Validator.count_together, validation._Validator.counted
+
+    def counting_together(self: validation._Validator, conditions: list, *, with_total: bool = False) -> int | None:
+        aggregates.append(len(conditions))
+        return count_together(self, conditions, with_total=with_total)
+
+    def counting(self: validation._Validator, condition: ibis.expr.types.BooleanValue) -> int:
+        if self._known(condition) is None:
+            single.append(condition)
+        return counted(self, condition)
+
+    monkeypatch.setattr(validation._Validator, "count_together", counting_together)
+    monkeypatch.setattr(validation._Validator, "counted", counting)
+    frame = pa.table(
+        {
+            "id": [1, 2, 2, 4, None],
+            "sex": ["F", "M", "f", "Male", "X"],
+            "shortlisted": ["Y", "N", "N", "Y", "maybe"],
+            "appointed": ["N", "Y", "N", "Y", "N"],
+            "days": ["1", "2", "-1", "0", "lots"],
+            "pay": [100.0, 200.0, 300.0, 400.0, 500.0],
+            "hours": [37.5, 0.0, 20.0, 37.5, 37.5],
+            "full_pay": ["yes", "no", "YES", "on leave", "no"],
+            "weight": [1.0, 1.0, -2.0, 1.0, 1.0],
+        }
+    )
+    report = validate(read_frame(backend, frame, row_numbers=True), _description_for_checks())
+    # blank ids; days not numeric and negative; pay negative; hours not positive; weight negative — then the
+    # one contradiction (appointed but not shortlisted)
+    assert aggregates == [6, 1]
+    assert single == []
+    assert report.rows == 5
