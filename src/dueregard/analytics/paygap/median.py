@@ -26,7 +26,7 @@ def exact_median_by(table: ir.Table, *, value: str, by: str, name: str = "median
     """One row per value of `by` with the exact median of `value` (missing values ignored) in column `name`."""
     present = table.filter(table[value].notnull())
     present = present.select(by, **{_VALUE: present[value].cast("float64")})
-    present = present.mutate(**{_BUCKET: _bucket(present[_VALUE])})
+    present = present.mutate(**{_BUCKET: value_bucket(present[_VALUE])})
 
     buckets = present.group_by([by, _BUCKET]).aggregate(_c=present.count())
     buckets = buckets.mutate(
@@ -53,7 +53,7 @@ def _holds(rows: ir.Table, position: str) -> ir.BooleanValue:
     return held
 
 
-def _bucket(value: ir.FloatingValue) -> ir.IntegerValue:
+def value_bucket(value: ir.FloatingValue) -> ir.IntegerValue:
     """A coarse, monotone (never decreasing) bucket of a value: ±floor(32·√|v|), exact on every engine because
     the square root is correctly rounded and ×32 is exact. Pay from £1 to £100 an hour falls in about 290
     buckets, bonuses up to £1m in about 32,000, so the first step's result is small whatever the data."""

@@ -23,6 +23,8 @@ from itertools import pairwise
 import ibis
 import ibis.expr.types as ir
 
+from dueregard.analytics.paygap.median import value_bucket
+
 QUARTER_NAMES = ("Lower", "Lower middle", "Upper middle", "Upper")
 """Index 0 is the lowest paid quarter."""
 
@@ -69,66 +71,68 @@ QuarterCounts = dict[tuple[int, str], int]
 
 def pay_quarter_counts(employees: ir.Table, *, hourly_rate: str, group: str) -> QuarterCounts:
     """{(quarter, group): employees}: the same counts as :func:`assign_pay_quarters` followed by counting, computed
-    without ranking every row.
+    without ranking every row, in two small queries.
 
-    The engine counts employees per (hourly rate, group) and gives each distinct rate its run of positions in the
-    ranked list (a running total over the distinct rates). A run that lies inside one quarter is counted there in
-    the engine; only the runs a boundary cuts (at most three) come back to Python, where their members are
-    interleaved by the tie rule exactly as :func:`assign_pay_quarters` does: the i-th member (0-based) of a group
-    with n members at that rate at (i + 0.5) / n along the run, then by group name."""
+    1. The engine counts employees per coarse rate bucket and group (a monotone function of the rate, see
+       :func:`~dueregard.analytics.paygap.median.value_bucket`; a few hundred buckets). A running total over the
+       buckets gives each its run of positions in the ranked list; a bucket that lies inside one quarter is
+       counted there.
+    2. Only the buckets a boundary cuts (at most three) are counted per (hourly rate, group); a rate whose run
+       lies inside one quarter is counted there, and the members of the rates a boundary cuts are interleaved by
+       the tie rule exactly as :func:`assign_pay_quarters` does: the i-th member (0-based) of a group with n
+       members at that rate at (i + 0.5) / n along the run, then by group name.
+
+    Both are plain aggregations (which the engine can spill to disk), so memory does not grow with the number of
+    employees or of distinct rates."""
     present = employees.filter(employees[hourly_rate].notnull())
-    counted = present.group_by([hourly_rate, group]).aggregate(_c=present.count())
-    # A running total over the rates with RANGE framing includes every row of the same rate, so each (rate, group)
-    # row learns where its rate's run ends without a separate table of runs.
-    runs = counted.mutate(
-        _end=counted._c.sum().over(ibis.window(order_by=counted[hourly_rate], range=(None, 0))),
-        _m=counted._c.sum().over(ibis.window(group_by=counted[hourly_rate])),
-        _n=counted._c.sum().over(ibis.window()),
-    )
-    runs = runs.mutate(_start=runs._end - runs._m)
-    joined = runs.mutate(
-        _q_first=((runs._start + 1) * 4 - 1) // runs._n,
-        _q_last=(runs._end * 4 - 1) // runs._n,
-    )
-    inside = joined.filter(joined._q_first == joined._q_last)
-    whole = inside.group_by([inside._q_first.name("_quarter"), inside[group].cast("string").name("_group")]).aggregate(
-        _employees=inside._c.sum()
-    )
-    cut = joined.filter(joined._q_first != joined._q_last)
-    whole_rows = whole.select(
-        _kind=ibis.literal("whole"),
-        _quarter=whole._quarter.cast("int64"),
-        _group=whole._group,
-        _employees=whole._employees.cast("int64"),
-        _rate=ibis.null("float64"),
-        _start=ibis.null("int64"),
-        _n=ibis.null("int64"),
-    )
-    cut_rows = cut.select(
-        _kind=ibis.literal("cut"),
-        _quarter=ibis.null("int64"),
-        _group=cut[group].cast("string"),
-        _employees=cut._c.cast("int64"),
-        _rate=cut[hourly_rate].cast("float64"),
-        _start=cut._start.cast("int64"),
-        _n=cut._n.cast("int64"),
-    )
-    rows = ibis.union(whole_rows, cut_rows, distinct=False).to_pyarrow().to_pylist()
+    rate = present[hourly_rate].cast("float64")
+    bucketed = present.select(_rate=rate, _group=present[group].cast("string"), _bucket=value_bucket(rate))
+    per_bucket = bucketed.group_by(["_bucket", "_group"]).aggregate(_c=bucketed.count()).to_pyarrow().to_pylist()
+    buckets: dict[int, list[tuple[str, int]]] = {}
+    for row in per_bucket:
+        buckets.setdefault(int(row["_bucket"]), []).append((str(row["_group"]), int(row["_c"])))
+    total = sum(count for members in buckets.values() for _name, count in members)
     counts: QuarterCounts = {}
-    boundary_runs: dict[float, list[tuple[str, int, int, int]]] = {}
-    for row in rows:
-        if row["_kind"] == "whole":
-            key = (int(row["_quarter"]), str(row["_group"]))
-            counts[key] = counts.get(key, 0) + int(row["_employees"])
+    cut_starts: dict[int, int] = {}
+    start = 0
+    for bucket in sorted(buckets):
+        members = buckets[bucket]
+        end = start + sum(count for _name, count in members)
+        if _quarter_of(start + 1, total) == _quarter_of(end, total):
+            for name, count in members:
+                _add(counts, (_quarter_of(end, total), name), count)
         else:
-            boundary_runs.setdefault(float(row["_rate"]), []).append(
-                (str(row["_group"]), int(row["_employees"]), int(row["_start"]), int(row["_n"]))
-            )
-    for members in boundary_runs.values():
-        start, total = members[0][2], members[0][3]
-        order = sorted(((place + 0.5) / size, name) for name, size, _start, _total in members for place in range(size))
+            cut_starts[bucket] = start
+        start = end
+    if not cut_starts:
+        return counts
+
+    inside = bucketed.filter(bucketed._bucket.isin(list(cut_starts)))
+    per_rate = inside.group_by(["_bucket", "_rate", "_group"]).aggregate(_c=inside.count()).to_pyarrow().to_pylist()
+    runs: dict[tuple[int, float], list[tuple[str, int]]] = {}
+    for row in per_rate:
+        key = (int(row["_bucket"]), float(row["_rate"]))
+        runs.setdefault(key, []).append((str(row["_group"]), int(row["_c"])))
+    position = dict(cut_starts)
+    for bucket, value in sorted(runs):
+        members = runs[(bucket, value)]
+        start = position[bucket]
+        end = start + sum(count for _name, count in members)
+        position[bucket] = end
+        if _quarter_of(start + 1, total) == _quarter_of(end, total):
+            for name, count in members:
+                _add(counts, (_quarter_of(end, total), name), count)
+            continue
+        order = sorted(((place + 0.5) / size, name) for name, size in members for place in range(size))
         for offset, (_place, name) in enumerate(order):
-            position = start + offset + 1
-            key = ((position * 4 - 1) // total, name)
-            counts[key] = counts.get(key, 0) + 1
+            _add(counts, (_quarter_of(start + offset + 1, total), name), 1)
     return counts
+
+
+def _quarter_of(rank: int, total: int) -> int:
+    """The quarter (0 = lower) of the employee at 1-based `rank` among `total`."""
+    return (rank * 4 - 1) // total
+
+
+def _add(counts: QuarterCounts, key: tuple[int, str], employees: int) -> None:
+    counts[key] = counts.get(key, 0) + employees
