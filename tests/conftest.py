@@ -10,7 +10,10 @@ Django is imported inside the fixtures only, so the framework-free tests can run
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -104,3 +107,31 @@ def demo(db: None) -> Demo:
         other=Organisation.objects.get(slug="cyngor-enghreifftiol"),
         users=users,
     )
+
+
+CHROMIUM = os.environ.get("DUEREGARD_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """One Chromium for the whole run (Debian's), shared by every test that needs a browser: Playwright's sync API
+    allows one running instance per process."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}; scripts/test installs the Debian package 'chromium'.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield instance
+        instance.close()

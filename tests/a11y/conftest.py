@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("DUEREGARD_CHROMIUM", "/usr/bin/chromium")
-
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -90,26 +88,3 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.wait(timeout=20)
         if pg_name:
             _drop_postgres_database(admin_url, pg_name)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not installed at {CHROMIUM}; scripts/test installs the Debian package 'chromium'.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield instance
-        instance.close()

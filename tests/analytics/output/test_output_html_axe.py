@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from output_samples import sample_report
@@ -14,32 +14,27 @@ pytestmark = pytest.mark.a11y
 
 ROOT = Path(__file__).resolve().parents[3]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = os.environ.get("DUEREGARD_CHROMIUM", "/usr/bin/chromium")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-def test_the_html_report_passes_axe_offline(tmp_path: Path) -> None:
-    if not Path(CHROMIUM).exists() or not AXE.exists():
-        pytest.fail(f"Chromium ({CHROMIUM}) and axe-core ({AXE}) are needed; scripts/test installs them.")
-    from playwright.sync_api import sync_playwright
-
+def test_the_html_report_passes_axe_offline(tmp_path: Path, browser: Any) -> None:
+    if not AXE.exists():
+        pytest.fail(f"axe-core ({AXE}) is needed; scripts/test installs it.")
     path = tmp_path / "report.html"
     write_html(sample_report(), path)
     requests: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM)
-        try:
-            page = browser.new_page()
-            page.on("request", lambda request: requests.append(request.url))
-            page.goto(path.as_uri())
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate(
-                "async (tags) => await axe.run(document, "
-                "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                WCAG_TAGS,
-            )
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(path.as_uri())
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "async (tags) => await axe.run(document, "
+            "{runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            WCAG_TAGS,
+        )
+    finally:
+        page.close()
     problems = [f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
     assert problems == []
     assert [url for url in requests if not url.startswith("file:")] == []  # nothing fetched from elsewhere
