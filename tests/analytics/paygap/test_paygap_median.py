@@ -47,16 +47,17 @@ def test_the_ranked_median_equals_the_textbook_median(pence: list[int]) -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(
-    st.lists(st.integers(min_value=900, max_value=930), min_size=1, max_size=40),
+    st.lists(st.integers(min_value=9000, max_value=9030), min_size=1, max_size=40),
     st.lists(st.integers(min_value=-500, max_value=100_000), min_size=1, max_size=40),
 )
 def test_the_median_is_exact_when_values_share_a_bucket(close: list[int], wide: list[int]) -> None:
-    """Pence a penny apart share the coarse buckets the median is found through; negative and large values too.
+    """Values a tenth of a penny apart share the coarse buckets the median is found through (£9.000 to £9.030 falls
+    in six); negative and large values too.
     The result is the exact mean of the two central values, as `statistics.median` gives."""
     frame = pd.DataFrame({
         "group": ["close"] * len(close) + ["wide"] * len(wide),
-        "pay": [value / 100 for value in close + wide],
+        "pay": [value / 1000 for value in close] + [value / 100 for value in wide],
     })  # fmt: skip
     medians = _medians(duckdb_backend(), frame)
-    assert medians["close"] == statistics.median(value / 100 for value in close)
+    assert medians["close"] == statistics.median(value / 1000 for value in close)
     assert medians["wide"] == statistics.median(value / 100 for value in wide)

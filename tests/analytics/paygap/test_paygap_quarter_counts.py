@@ -57,10 +57,10 @@ def test_a_run_cut_by_two_boundaries(backend: BaseBackend) -> None:
     }
 
 
-# Rates a penny apart share the coarse buckets the counting works in (£9.00 to £9.20 falls in two), so runs cut
-# by a boundary sit among many other rates of the same bucket, before and after.
+# Rates a tenth of a penny apart share the coarse buckets the counting works in (£9.000 to £9.020 falls in four),
+# so runs cut by a boundary sit among other rates of the same bucket, before and after.
 close_rates = st.lists(
-    st.tuples(st.integers(min_value=900, max_value=920).map(lambda pence: pence / 100), st.sampled_from(["M", "W"])),
+    st.tuples(st.integers(min_value=9000, max_value=9020).map(lambda t: t / 1000), st.sampled_from(["M", "W"])),
     min_size=1,
     max_size=150,
 )
@@ -74,7 +74,7 @@ def test_counts_per_rate_give_the_ranked_quarters_when_rates_share_a_bucket(data
 
 
 def test_many_rates_in_one_bucket_cut_by_every_boundary(backend: BaseBackend) -> None:
-    data = [(9.0 + index / 100, "Women" if index % 3 else "Men") for index in range(11)] * 2
+    data = [(9.0 + index / 1000, "Women" if index % 3 else "Men") for index in range(11)] * 2
     by_rows, from_counts = _both(backend, data)
     assert from_counts == by_rows
     assert sum(from_counts.values()) == 22
