@@ -62,10 +62,10 @@ def bonus_pay_by_role(relevant: ir.Table, *, bonus_pay: str) -> ir.Table:
     counts = bonuses.group_by(ROLE).aggregate(
         employees=bonuses.count(),
         paid=(bonuses[BONUS] > 0).cast("int64").sum(),
+        mean=bonuses[BONUS].mean(where=bonuses[BONUS] > 0),  # in the same scan as the counts
     )
-    means = paid.group_by(ROLE).aggregate(mean=paid[BONUS].mean())
     medians = exact_median_by(paid, value=BONUS, by=ROLE)
-    joined = counts.left_join(means, ROLE).left_join(medians, ROLE)
+    joined = counts.left_join(medians, ROLE)
     return joined.select(ROLE, "employees", "paid", "mean", "median")
 
 
