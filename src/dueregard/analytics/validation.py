@@ -329,7 +329,7 @@ class _Validator:
                 contradiction = contradictions[outcome.name]
                 count = self.counted(contradiction)
                 if count:
-                    among = self.description.outcome(outcome.among)
+                    among = self.description.outcome(str(outcome.among))
                     self.issue(
                         key=f"outcomes.{outcome.name}.among",
                         column=outcome.column,
