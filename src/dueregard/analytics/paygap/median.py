@@ -56,7 +56,7 @@ def _holds(rows: ir.Table, position: str) -> ir.BooleanValue:
 def value_bucket(value: ir.FloatingValue) -> ir.IntegerValue:
     """A coarse, monotone (never decreasing) bucket of a value: ±floor(1024·√|v|), exact on every engine because
     the square root is correctly rounded and ×1024 is exact. Hourly pay from £1 to £100 falls in about 9,200
-    buckets (about a penny wide at £10), so a bucket holds few distinct rates while the count per bucket stays
+    buckets (about 0.6p wide at £10), so a bucket holds few distinct rates while the count per bucket stays
     small whatever the number of records."""
     magnitude = (value.abs().sqrt() * 1024.0).floor().cast("int64")
     bucket: ir.IntegerValue = (value < 0).ifelse(-magnitude, magnitude)
