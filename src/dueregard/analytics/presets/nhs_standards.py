@@ -10,14 +10,27 @@ voting membership share minus the workforce share. WDES mirrors them for disabil
 compared with Disabled applicants, metric 3 Disabled compared with non-disabled staff entering the formal
 capability process, metric 10 the board.
 
-Everything is counted in one aggregate query; every table goes through disclosure control.
+Options: ``indicators`` (WRES) or ``metrics`` (WDES), the items to report (a list, or "2,3" from the command
+line; default all). ``rolling_average`` (WRES only; true or false, default false): indicator 3 as a two-year
+rolling average. The description must then name ``period.column``; the two most recent distinct values of that
+column are the two years (the last two in the column's own order: dates and numbers as such, text in natural order,
+so "2022-23" comes before "2023-24"), and each group's staff and staff entering the process are summed over the
+records of those two years (earlier periods and records without a period are left out). Pooling the counts is our
+reading of the rolling average, which analytics.md marks as unconfirmed: it gives the same rates as averaging the
+two years' counts, not the average of the two years' rates or ratios. The other indicators count every record, as
+they do without the option; the report warns when the file holds other periods.
+
+Everything is counted in one aggregate query (with ``rolling_average``, one small query for the periods first);
+every table goes through disclosure control.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from datetime import datetime, time
+from typing import TYPE_CHECKING, Any
 
 from ..dataset import DatasetDescription
 from ..disclosure import DisclosurePolicy
@@ -48,6 +61,9 @@ from ._common import (
     unknown_warning,
 )
 from ._registry import Preset, PresetError, PresetInput, register
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
 
 STAFF_OUTCOMES = ("disciplinary", "capability", "training", "board")
 NON_ADVERSE = (
@@ -83,6 +99,7 @@ class Standard:
     comparisons: tuple[Comparison, ...]
     outcome_roles: Mapping[int, tuple[str, ...]]  # item number -> outcome roles it needs
     detail: Callable[[DatasetDescription], str]
+    rolling_number: int | None = None  # the comparison the rolling_average option applies to (WRES indicator 3)
 
 
 def _ethnicity_detail(description: DatasetDescription) -> str:
@@ -148,6 +165,7 @@ WRES = Standard(
         9: ("board",),
     },
     detail=_ethnicity_detail,
+    rolling_number=3,
 )
 
 WDES = Standard(
@@ -207,6 +225,102 @@ def _items(standard: Standard, options: Mapping[str, Any]) -> tuple[int, ...]:
     return items
 
 
+ROLLING_OPTION = "rolling_average"
+
+
+@dataclass(frozen=True)
+class RollingWindow:
+    """The two periods of a two-year rolling average: the most recent two distinct values of ``column`` (oldest
+    first, as the engine holds them, and as text), the earlier periods left out, and how many records have no
+    period."""
+
+    column: str
+    values: tuple[Any, ...]
+    labels: tuple[str, ...]
+    earlier: tuple[str, ...]
+    no_period: int
+
+    @property
+    def text(self) -> str:
+        return " and ".join(self.labels)
+
+
+def _rolling_requested(standard: Standard, options: Mapping[str, Any], items: Sequence[int]) -> bool:
+    """Whether the ``rolling_average`` option is on (true/false, yes/no, 1/0; off when absent)."""
+    chosen = options.get(ROLLING_OPTION)
+    if chosen is None:
+        return False
+    words = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+    if isinstance(chosen, bool):
+        wanted = chosen
+    elif str(chosen).strip().casefold() in words:
+        wanted = words[str(chosen).strip().casefold()]
+    else:
+        raise PresetError(f"The {standard.preset} preset's {ROLLING_OPTION} option is true or false, not {chosen!r}.")
+    if not wanted:
+        return False
+    if standard.rolling_number is None:
+        raise PresetError(
+            f"The {standard.preset} preset has no {ROLLING_OPTION} option: only the wres preset's indicator 3 is "
+            "given as a two-year rolling average."
+        )
+    if standard.rolling_number not in items:
+        raise PresetError(
+            f"The {standard.preset} preset's {ROLLING_OPTION} option applies to {standard.item_word.lower()} "
+            f"{standard.rolling_number}, which is not among the chosen {standard.item_word.lower()}s "
+            f"({', '.join(map(str, items))})."
+        )
+    return True
+
+
+def _period_order(value: Any) -> tuple[Any, ...]:
+    """Dates and numbers in their own order; text in natural order ("Year 9" before "Year 10")."""
+    if isinstance(value, str):
+        pieces = re.split(r"(\d+)", value.strip().casefold())
+        return (1, tuple((int(piece), "") if piece.isdigit() else (-1, piece) for piece in pieces if piece))
+    return (0, value)
+
+
+def _period_label(value: Any) -> str:
+    """A period as a reader writes it: 2024 rather than 2024.0 (a column of years with blanks is read as decimals),
+    2024-03-31 rather than 2024-03-31 00:00:00."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime) and value.time() == time() and value.tzinfo is None:
+        return value.date().isoformat()
+    return str(value)
+
+
+def _rolling_window(standard: Standard, description: DatasetDescription, table: ir.Table) -> RollingWindow:
+    """The two most recent periods of the description's period column (one small query)."""
+    period = description.period
+    if period is None or period.column is None:
+        has = f" (it has only the label {period.label!r})" if period is not None and period.label else ""
+        raise PresetError(
+            f"The {standard.preset} preset's {ROLLING_OPTION} option needs the dataset description to name "
+            f"period.column, the column saying which year each record belongs to{has}: add it to "
+            f"{description.name or 'the description'}'s YAML, or leave out {ROLLING_OPTION}."
+        )
+    column = period.column
+    counted = table.group_by(column).aggregate(_rows=table.count()).to_pyarrow().to_pylist()
+    no_period = sum(int(row["_rows"]) for row in counted if row[column] is None)
+    values = sorted((row[column] for row in counted if row[column] is not None), key=_period_order)
+    if len(values) < 2:
+        holds = f"only one period ({values[0]})" if values else "no period values"
+        raise PresetError(
+            f"The {standard.preset} preset's {ROLLING_OPTION} option needs two periods in period.column "
+            f"{column!r}, but the data hold {holds}: add the previous year's records, or leave out "
+            f"{ROLLING_OPTION}."
+        )
+    return RollingWindow(
+        column=column,
+        values=tuple(values[-2:]),
+        labels=tuple(_period_label(value) for value in values[-2:]),
+        earlier=tuple(_period_label(value) for value in values[:-2]),
+        no_period=no_period,
+    )
+
+
 def needs_of(standard: Standard, items: Sequence[int]) -> tuple[str, ...]:
     roles = [f"characteristics.{standard.characteristic}"]
     for item in items:
@@ -218,6 +332,11 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
     description = data.description
     items = _items(standard, data.options)
     require(standard.preset, description, needs_of(standard, items))
+    rolling = (
+        _rolling_window(standard, description, data.table)
+        if _rolling_requested(standard, data.options, items)
+        else None
+    )
     policy = policy_of(data, STAFF_POLICY)
     steps = len(items) + 1
     table, grouping = add_grouping(
@@ -243,6 +362,14 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
     for comparison in standard.comparisons:
         if comparison.number in items and comparison.among is not None:
             measures[f"{comparison.outcome}_among"] = measures[comparison.outcome] * measures[comparison.among]
+    rolling_comparison = None
+    if rolling is not None:
+        # The rolling item's staff and outcome counted again, over the two periods' records only.
+        rolling_comparison = next(c for c in standard.comparisons if c.number == standard.rolling_number)
+        in_window = table[rolling.column].isin(list(rolling.values)).fill_null(False)
+        window = ibis.ifelse(in_window, 1, 0).cast("int64")
+        measures["staff_rolling"] = staff * window
+        measures[f"{rolling_comparison.outcome}_rolling"] = measures[rolling_comparison.outcome] * window
     clinical = None
     if standard.band_number in items:
         band = description.outcome("band")
@@ -265,7 +392,8 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
             sections.append(_board_section(standard, counts, grouping, policy))
         else:
             comparison = next(c for c in standard.comparisons if c.number == item)
-            sections.append(_comparison_section(standard, comparison, counts, grouping, policy))
+            window = rolling if comparison is rolling_comparison else None
+            sections.append(_comparison_section(standard, comparison, counts, grouping, policy, rolling=window))
         done += 1
         data.progress(done, steps, f"{standard.item_word} {item}")
     return Report(
@@ -278,8 +406,30 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
             f"{standard.title}: {standard.item_word.lower()}s {', '.join(map(str, items))}. People whose "
             f"{standard.characteristic} is not known are left out of every rate and ratio and counted beside them.",
         ),
-        warnings=unknown_warning(grouping),
+        warnings=unknown_warning(grouping) + _rolling_warning(standard, rolling, items),
     )
+
+
+def _rolling_warning(standard: Standard, rolling: RollingWindow | None, items: Sequence[int]) -> tuple[str, ...]:
+    """With a rolling average, the other items still count every record: say so when the file holds more."""
+    others = [item for item in items if item != standard.rolling_number]
+    if rolling is None or not others:
+        return ()
+    periods = [*rolling.earlier, *rolling.labels] + (["records with no period"] if rolling.no_period else [])
+    words, verb = (
+        (standard.item_word.lower() + "s", "count") if len(others) > 1 else (standard.item_word.lower(), "counts")
+    )
+    return (
+        f"Only {standard.item_word.lower()} {standard.rolling_number} is a two-year rolling average: "
+        f"{words} {_and_list(others)} {verb} the records of every period in the file ({_and_list(periods)}), as "
+        f"without {ROLLING_OPTION}. For one year's figures, run them on that year's records.",
+    )
+
+
+def _and_list(items: Sequence[object]) -> str:
+    """Items as a list in prose: "a", "a and b", "a, b and c"."""
+    texts = [str(item) for item in items]
+    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + f" and {texts[-1]}"
 
 
 def _heading(standard: Standard, number: int, what: str) -> str:
@@ -334,27 +484,44 @@ def _band_section(
 
 
 def _comparison_section(
-    standard: Standard, comparison: Comparison, counts: Counts, grouping: Grouping, policy: DisclosurePolicy
+    standard: Standard,
+    comparison: Comparison,
+    counts: Counts,
+    grouping: Grouping,
+    policy: DisclosurePolicy,
+    *,
+    rolling: RollingWindow | None = None,
 ) -> ReportSection:
     rows = part_counts(counts, "groups")
     n_measure = comparison.among or "staff"
     k_measure = f"{comparison.outcome}_among" if comparison.among else comparison.outcome
+    if rolling is not None:  # the rolling item is counted among staff (comparison.among is None)
+        n_measure, k_measure = "staff_rolling", f"{comparison.outcome}_rolling"
     known, unknown = outcome_counts(rows, grouping, n=n_measure, k=k_measure)
     reference = standard.labels[comparison.reference]
     group = standard.labels[comparison.group]
     population = "shortlisted" if comparison.among else "staff"
     n_label = "Shortlisted" if comparison.among else "Staff"
+    title = f"{standard.item_word} {comparison.number}: {comparison.heading}"
+    if rolling is not None:
+        title += " (two-year rolling average)"
+        population = f"staff records of {rolling.text}"
     table = disparity_table(
-        title=f"{standard.item_word} {comparison.number}: {comparison.heading}",
+        title=title,
         counts=known,
         reference=reference,
         unknown=unknown,
         group_label=grouping.title,
     )
     table = _relabel(table, n=n_label, k=_outcome_words(comparison))
+    if rolling is not None:
+        table = replace(table, notes=_rolling_notes(table.notes, comparison, rolling))
     published = publish(table, policy)
     text, cell = headline_ratio(published, group)
-    notes = [f"{comparison.headline}: {text}."]
+    headline = (
+        comparison.headline if rolling is None else f"{comparison.headline} (two-year rolling average, {rolling.text})"
+    )
+    notes = [f"{headline}: {text}."]
     if cell is not None and isinstance(cell.value, float) and not cell.symbol:
         reading = "within" if in_non_adverse_band(cell.value) else "outside"
         notes.append(f"The figure is {reading} the non-adverse band 0.80–1.25. {NON_ADVERSE}")
@@ -363,6 +530,28 @@ def _comparison_section(
     return ReportSection(
         heading=_heading(standard, comparison.number, comparison.heading), tables=(published,), notes=tuple(notes)
     )
+
+
+def _rolling_notes(notes: TableNotes, comparison: Comparison, rolling: RollingWindow) -> TableNotes:
+    """The rolling average's periods and method on its table, with what was left out."""
+    methods = [
+        f"Two-year rolling average: {rolling.text}.",
+        "The rolling figure pools the two years' counts: each group's staff, and those of them "
+        f"{comparison.heading}, are summed over the records of {rolling.text} (someone in post in both years "
+        "counts in each), and the rates, relative likelihood, intervals and test are calculated from the sums. "
+        "Averaging the two years' counts gives the same rates; averaging the two years' rates or ratios would not. "
+        "This is our reading: the two-year rolling average is not confirmed against NHS England's guidance.",
+    ]
+    if rolling.earlier:
+        methods.append(f"Records of earlier periods ({', '.join(rolling.earlier)}) are not counted here.")
+    warnings = []
+    if rolling.no_period == 1:
+        warnings.append(f"1 record has no period (column {rolling.column!r}) and is not counted here.")
+    elif rolling.no_period:
+        warnings.append(
+            f"{rolling.no_period} records have no period (column {rolling.column!r}) and are not counted here."
+        )
+    return notes.adding(methods=methods, warnings=warnings)
 
 
 def _outcome_words(comparison: Comparison) -> str:
@@ -470,7 +659,8 @@ register(
         name="wres",
         title=WRES.title,
         summary="NHS Workforce Race Equality Standard indicators 1–4 and 9 (pay bands, appointment from "
-        "shortlisting, formal disciplinary, non-mandatory training, board) for White and BME staff.",
+        "shortlisting, formal disciplinary, non-mandatory training, board) for White and BME staff; "
+        "rolling_average=true gives indicator 3 over the last two periods of period.column.",
         needs=needs_of(WRES, tuple(WRES.outcome_roles)),
         run=lambda data: run_standard(WRES, data),
     )
