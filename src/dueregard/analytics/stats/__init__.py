@@ -20,6 +20,7 @@ from dueregard.analytics.stats.impact import (
     in_non_adverse_band,
 )
 from dueregard.analytics.stats.multiple import Adjusted, benjamini_hochberg, bonferroni
+from dueregard.analytics.stats.p_values import SMALLEST_P_SHOWN, p_value_text
 from dueregard.analytics.stats.population import Disproportionality, disproportionality_ratios, rate_per_1000
 from dueregard.analytics.stats.positive_action import (
     PeriodCheck,
@@ -62,6 +63,7 @@ from dueregard.analytics.stats.survey import (
 
 __all__ = [
     "FOUR_FIFTHS",
+    "SMALLEST_P_SHOWN",
     "WRES_NON_ADVERSE_BAND",
     "Adjusted",
     "Confusion",
@@ -92,6 +94,7 @@ __all__ = [
     "impact_ratios",
     "in_non_adverse_band",
     "kish_effective_sample_size",
+    "p_value_text",
     "people_per_group",
     "positive_action_check",
     "positive_action_over_period",

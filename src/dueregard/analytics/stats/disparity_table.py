@@ -15,6 +15,7 @@ from dueregard.analytics.results import Cell, Column, ResultTable, TableNotes, l
 from dueregard.analytics.stats._common import round_half_up
 from dueregard.analytics.stats.contingency import association_test
 from dueregard.analytics.stats.impact import FOUR_FIFTHS, impact_ratios
+from dueregard.analytics.stats.p_values import p_value_text
 from dueregard.analytics.stats.proportions import proportion
 from dueregard.analytics.stats.ratios import ZeroCells, rate_ratio
 
@@ -97,7 +98,7 @@ def disparity_table(
         # The statistic, p-value and smallest expected count are functions of every cell: they go in notes.tests,
         # which disclosure control drops when it withholds a count.
         statistic = "" if test.statistic is None else f"statistic {test.statistic:.3f}, "
-        tests.append(f"{test.method}: {statistic}p = {test.p_value:.3g}. {test.reason}")
+        tests.append(f"{test.method}: {statistic}{p_value_text(test.p_value)}. {test.reason}")
         tests.extend(test.warnings)
 
     known = sum(n for n, _k in counts.values())
