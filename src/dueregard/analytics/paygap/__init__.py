@@ -26,7 +26,7 @@ from dueregard.analytics.paygap.groups import (
 from dueregard.analytics.paygap.hourly import hourly_rate
 from dueregard.analytics.paygap.median import exact_median_by
 from dueregard.analytics.paygap.quartiles import QUARTER_NAMES, assign_pay_quarters, quarter_sizes
-from dueregard.analytics.paygap.report import pay_gap_report
+from dueregard.analytics.paygap.report import pay_gap_report, pay_gap_reports
 from dueregard.analytics.paygap.tables import pay_gap_tables, publish_pay_gap_tables
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "one_decimal_place",
     "pay_by_group",
     "pay_gap_report",
+    "pay_gap_reports",
     "pay_gap_tables",
     "publish_pay_gap_tables",
     "quarter_sizes",

@@ -17,7 +17,8 @@ arbitrary unless `within_tie_order` names columns to decide it)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 
 import ibis
@@ -88,9 +89,36 @@ def pay_quarter_counts(employees: ir.Table, *, hourly_rate: str, group: str) -> 
     rate = present[hourly_rate].cast("float64")
     bucketed = present.select(_rate=rate, _group=present[group].cast("string"), _bucket=value_bucket(rate))
     per_bucket = bucketed.group_by(["_bucket", "_group"]).aggregate(_c=bucketed.count()).to_pyarrow().to_pylist()
-    buckets: dict[int, list[tuple[str, int]]] = {}
+    buckets: Members = {}
     for row in per_bucket:
         buckets.setdefault(int(row["_bucket"]), []).append((str(row["_group"]), int(row["_c"])))
+    placed = place_buckets(buckets)
+    if not placed.cut_starts:
+        return placed.counts
+    inside = bucketed.filter(bucketed._bucket.isin(list(placed.cut_starts)))
+    per_rate = inside.group_by(["_bucket", "_rate", "_group"]).aggregate(_c=inside.count()).to_pyarrow().to_pylist()
+    runs: dict[tuple[int, float], list[tuple[str, int]]] = {}
+    for row in per_rate:
+        runs.setdefault((int(row["_bucket"]), float(row["_rate"])), []).append((str(row["_group"]), int(row["_c"])))
+    return place_rates(placed, runs)
+
+
+Members = dict[int, list[tuple[str, int]]]
+"""{bucket: [(group, employees), ...]}"""
+
+
+@dataclass
+class PlacedBuckets:
+    """What counts per bucket settle: `counts` of the buckets that lie inside one quarter, and the first position
+    (0-based) of each bucket a boundary cuts, which needs counting per rate; `total` employees in all."""
+
+    counts: QuarterCounts
+    cut_starts: dict[int, int]
+    total: int
+
+
+def place_buckets(buckets: Members) -> PlacedBuckets:
+    """Step 1 of :func:`pay_quarter_counts` on counts per (bucket, group), whichever engine counted them."""
     total = sum(count for members in buckets.values() for _name, count in members)
     counts: QuarterCounts = {}
     cut_starts: dict[int, int] = {}
@@ -104,16 +132,15 @@ def pay_quarter_counts(employees: ir.Table, *, hourly_rate: str, group: str) -> 
         else:
             cut_starts[bucket] = start
         start = end
-    if not cut_starts:
-        return counts
+    return PlacedBuckets(counts, cut_starts, total)
 
-    inside = bucketed.filter(bucketed._bucket.isin(list(cut_starts)))
-    per_rate = inside.group_by(["_bucket", "_rate", "_group"]).aggregate(_c=inside.count()).to_pyarrow().to_pylist()
-    runs: dict[tuple[int, float], list[tuple[str, int]]] = {}
-    for row in per_rate:
-        key = (int(row["_bucket"]), float(row["_rate"]))
-        runs.setdefault(key, []).append((str(row["_group"]), int(row["_c"])))
-    position = dict(cut_starts)
+
+def place_rates(placed: PlacedBuckets, runs: Mapping[tuple[int, float], Sequence[tuple[str, int]]]) -> QuarterCounts:
+    """Step 2 of :func:`pay_quarter_counts`: `runs` holds the counts per (bucket, rate) of every group in the cut
+    buckets; returns the quarter counts of everyone (a new dict)."""
+    counts = dict(placed.counts)
+    total = placed.total
+    position = dict(placed.cut_starts)
     for bucket, value in sorted(runs):
         members = runs[(bucket, value)]
         start = position[bucket]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -9,6 +10,7 @@ import ibis.expr.types as ir
 from ibis.backends import BaseBackend
 
 from dueregard.analytics.paygap import _queries as queries
+from dueregard.analytics.paygap.batch import ComparisonCounts, comparison_counts
 from dueregard.analytics.paygap.figures import (
     NOT_APPLICABLE,
     Disclosure,
@@ -44,17 +46,60 @@ def pay_gap_report(
     months to the snapshot date (missing = none), `full_pay_relevant` and `relevant` boolean flag columns.
     Employees who did not disclose the characteristic are left out of every figure and counted beside it.
     The queries run on `backend`, or on the backend `employees` belongs to."""
-    queries.require_columns(employees, [comparison.column, hourly_rate, bonus_pay, full_pay_relevant, relevant])
-    roles = queries.with_roles(employees, comparison=comparison)
-    full_pay = queries.flagged(roles, full_pay_relevant)
-    hourly = _Section.of(queries.records(queries.hourly_pay_by_role(full_pay, hourly_rate=hourly_rate), backend))
-    missing = sum(hourly.count(role, "missing_rates") for role in hourly.rows)
+    (report,) = pay_gap_reports(
+        employees,
+        comparisons=[comparison],
+        hourly_rate=hourly_rate,
+        bonus_pay=bonus_pay,
+        full_pay_relevant=full_pay_relevant,
+        relevant=relevant,
+        backend=backend,
+    )
+    return report
+
+
+def pay_gap_reports(
+    employees: ir.Table,
+    *,
+    comparisons: Sequence[GroupComparison],
+    hourly_rate: str,
+    bonus_pay: str,
+    full_pay_relevant: str,
+    relevant: str,
+    backend: BaseBackend | None = None,
+) -> list[PayGapReport]:
+    """:func:`pay_gap_report` for several comparisons (e.g. sex, ethnicity and disability) together, in the same
+    two queries as one (see :mod:`~dueregard.analytics.paygap.batch`); the reports are in the order given."""
+    columns = [hourly_rate, bonus_pay, full_pay_relevant, relevant]
+    queries.require_columns(employees, [*dict.fromkeys([c.column for c in comparisons] + columns)])
+    counted = comparison_counts(
+        employees,
+        comparisons,
+        hourly_rate=hourly_rate,
+        bonus_pay=bonus_pay,
+        full_pay_relevant=full_pay_relevant,
+        relevant=relevant,
+        backend=backend,
+    )
+    missing = sum(figures.missing for figures in counted[0].hourly.values()) if counted else 0
     if missing:
         raise ValueError(f"{missing} full-pay relevant employee(s) have no value in column {hourly_rate!r}.")
-    relevant_rows = queries.flagged(roles, relevant)
-    bonus = _Section.of(queries.records(queries.bonus_pay_by_role(relevant_rows, bonus_pay=bonus_pay), backend))
-    quarter_rows = queries.quarter_counts(full_pay, hourly_rate=hourly_rate, comparison=comparison)
+    return [_report(comparison, found) for comparison, found in zip(comparisons, counted, strict=True)]
 
+
+def _report(comparison: GroupComparison, found: ComparisonCounts) -> PayGapReport:
+    hourly = _Section(
+        {
+            role: {"employees": f.employees, "missing_rates": f.missing, "mean": f.mean, "median": f.median}
+            for role, f in found.hourly.items()
+        }
+    )
+    bonus = _Section(
+        {
+            role: {"employees": f.employees, "paid": f.paid, "mean": f.mean, "median": f.median}
+            for role, f in found.bonus.items()
+        }
+    )
     rules = _Rules(comparison)
     hourly_disclosure = hourly.disclosure("Full-pay relevant employees")
     bonus_disclosure = bonus.disclosure("Relevant employees")
@@ -86,7 +131,7 @@ def pay_gap_report(
             "Median bonus gap", bonus, statistic="median", count="paid", what=PAID_A_BONUS, disclosure=bonus_disclosure
         ),
         bonus_proportions=rules.bonus_proportions(bonus),
-        quarters=rules.quarters(quarter_rows, hourly),
+        quarters=rules.quarters(found.quarters, hourly),
         disclosure=(hourly_disclosure, bonus_disclosure),
     )
 
@@ -96,10 +141,6 @@ class _Section:
     """One query's rows keyed by role (reference, comparison, undisclosed, not compared)."""
 
     rows: dict[str, dict[str, Any]]
-
-    @classmethod
-    def of(cls, records: list[dict[str, Any]]) -> _Section:
-        return cls({str(row[queries.ROLE]): row for row in records})
 
     def count(self, role: str, column: str) -> int:
         row = self.rows.get(role)
@@ -172,11 +213,10 @@ class _Rules:
         )
 
     def quarters(
-        self, rows: list[dict[str, Any]], hourly: _Section
+        self, counts: Mapping[tuple[int, str], int], hourly: _Section
     ) -> tuple[QuarterFigure, QuarterFigure, QuarterFigure, QuarterFigure]:
         """Withheld when either group has fewer than the minimum number of full-pay relevant employees overall
         (the same population as the hourly pay gaps)."""
-        counts = {(int(row["pay_quarter"]), str(row[queries.ROLE])): int(row["employees"]) for row in rows}
         suppression = self._suppression(hourly, count="employees", what=FULL_PAY_EMPLOYEES)
 
         def quarter(index: int) -> QuarterFigure:

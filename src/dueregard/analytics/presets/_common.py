@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..classifications import (
@@ -107,7 +107,10 @@ class Grouping:
     """A characteristic as classified group codes in ``column`` of the prepared table.
 
     ``labels`` maps each known code to its published label, in published order; ``reference`` is the comparator's
-    code (or None); ``unmatched`` lists raw values that matched no category (counted as unknown)."""
+    code (or None); ``unmatched`` lists raw values that matched no category (counted as unknown). ``source`` and
+    ``codes`` say where the codes came from, when they were mapped from text: the raw column, and the code of each
+    of its values (read as text; None for missing). A query can then group by the raw values, which is cheaper than
+    computing the codes row by row, and map the few groups to codes afterwards (see :func:`count_parts`)."""
 
     name: str
     column: str
@@ -115,6 +118,8 @@ class Grouping:
     labels: dict[str, str]
     reference: str | None
     unmatched: tuple[str, ...] = ()
+    source: str | None = None
+    codes: Mapping[str | None, str] = field(default_factory=dict)
 
     def label(self, code: str) -> str:
         return self.labels.get(code, code)
@@ -207,7 +212,17 @@ def add_grouping(
         mapped = mapped.drop(output)
     table = mapped.rename({output: "__dueregard_code"})
     unmatched = tuple(str(match.value) for match in report.unmatched)
-    return table, Grouping(name, output, characteristic_title(name), labels, reference, unmatched)
+    grouping = Grouping(
+        name,
+        output,
+        characteristic_title(name),
+        labels,
+        reference,
+        unmatched,
+        source=characteristic.column,
+        codes={raw: mapping.get(raw, UNKNOWN_CODE if raw is None else UNMATCHED_CODE) for raw, _count in found},
+    )
+    return table, grouping
 
 
 def distinct_values(table: ir.Table, columns: Sequence[str]) -> dict[str, list[tuple[str | None, int]]]:
@@ -228,19 +243,27 @@ def distinct_values(table: ir.Table, columns: Sequence[str]) -> dict[str, list[t
     return out
 
 
-def flag(table: ir.Table, outcome: OutcomeColumn) -> ir.IntegerValue:
+def flag(
+    table: ir.Table, outcome: OutcomeColumn, values: Sequence[tuple[str | None, int]] | None = None
+) -> ir.IntegerValue:
     """1 when the record has the outcome, else 0: booleans as they are, numbers above zero, text in the
-    outcome's ``true_values`` (case and surrounding spaces ignored). Missing counts as 0."""
+    outcome's ``true_values`` (case and surrounding spaces ignored). Missing counts as 0.
+
+    ``values`` are the column's distinct values as text (from :func:`distinct_values`): the words are then matched
+    once per distinct value here rather than once per record by the engine."""
     import ibis
 
     column = table[outcome.column]
     kind = column.type()
+    words = sorted({str(word).strip().casefold() for word in outcome.true_values})
     if kind.is_boolean():
         value: ir.BooleanValue = column.fill_null(False)
     elif kind.is_numeric():
         value = column.fill_null(0) > 0
+    elif values is not None:
+        truthy = sorted({raw for raw, _count in values if raw is not None and raw.strip().casefold() in words})
+        value = column.cast("string").isin(truthy).fill_null(False) if truthy else ibis.literal(False)
     else:
-        words = sorted({str(word).strip().casefold() for word in outcome.true_values})
         value = column.cast("string").strip().lower().isin(words).fill_null(False)
     return ibis.ifelse(value, 1, 0).cast("int64")
 

@@ -14,16 +14,16 @@ employee counts as a full-pay relevant employee.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..dataset import DatasetDescription
 from ..disclosure import DisclosurePolicy
-from ..paygap import GroupComparison, PayGapReport, hourly_rate, pay_gap_report
+from ..paygap import GroupComparison, PayGapReport, hourly_rate, pay_gap_reports
 from ..paygap.groups import MINIMUM_GROUP_SIZE
 from ..paygap.tables import headline, pay_gap_tables, publish_pay_gap_tables
 from ..report import Report, ReportSection
-from ._common import NO_SUPPRESSION, UNKNOWN_CODES, add_grouping, flag, policy_of, require
+from ._common import NO_SUPPRESSION, UNKNOWN_CODES, Grouping, add_grouping, flag, policy_of, require
 from ._registry import Preset, PresetError, PresetInput, register
 
 if TYPE_CHECKING:
@@ -70,11 +70,16 @@ KINDS = {kind.characteristic: kind for kind in (GENDER, ETHNICITY, DISABILITY)}
 
 
 def pay_table(
-    table: ir.Table, description: DatasetDescription, preset: str, options: Mapping[str, Any] | None = None
+    table: ir.Table,
+    description: DatasetDescription,
+    preset: str,
+    options: Mapping[str, Any] | None = None,
+    values: Mapping[str, Sequence[tuple[str | None, int]]] | None = None,
 ) -> ir.Table:
     """``table`` with the hourly rate, bonus pay and the full-pay relevant and relevant flags the pay-gap queries
     read. Every record is a relevant employee unless ``options["relevant"]`` names a yes/no column that says who
-    is (the description has no key for it)."""
+    is (the description has no key for it). ``values`` holds the distinct values of text columns where known
+    (see :func:`._common.flag`)."""
     import ibis
 
     require(preset, description, PAY_NEEDS, why="the hourly rate and bonus pay of the 2017 regulations")
@@ -92,7 +97,9 @@ def pay_table(
         weekly_hours=pay.weekly_hours,
     )
     if pay.full_pay_relevant:
-        full_pay: ir.BooleanValue = flag(table, _flag_outcome(pay.full_pay_relevant)) == 1
+        full_pay: ir.BooleanValue = (
+            flag(table, _flag_outcome(pay.full_pay_relevant), (values or {}).get(pay.full_pay_relevant)) == 1
+        )
     else:
         full_pay = ibis.literal(True)
     relevant: ir.BooleanValue = ibis.literal(True)
@@ -100,7 +107,7 @@ def pay_table(
     if relevant_column:
         if relevant_column not in table.columns:
             raise PresetError(f"options.relevant names a column the data does not have: {relevant_column!r}.")
-        relevant = flag(table, _flag_outcome(str(relevant_column))) == 1
+        relevant = flag(table, _flag_outcome(str(relevant_column)), (values or {}).get(str(relevant_column))) == 1
     return table.mutate(
         **{
             RATE: rate,
@@ -124,6 +131,9 @@ def comparison_for(
     options: Mapping[str, Any],
     raw_counts: Sequence[tuple[str | None, int]] | None = None,
 ) -> tuple[ir.Table, GroupComparison]:
+    """The comparison of ``kind`` and the table it reads. When the characteristic's codes were mapped from text,
+    the comparison reads the raw text column (the raw values of each group), which gives the same roles as the
+    codes without computing a code for every row."""
     table, grouping = add_grouping(table, description, kind.characteristic, detail=kind.detail, raw_counts=raw_counts)
     reference_label, reference_code = kind.reference
     comparison_label, comparison_code = kind.comparison
@@ -146,7 +156,27 @@ def comparison_for(
         undisclosed_values=frozenset(UNKNOWN_CODES),
         minimum_group_size=minimum,
     )
-    return table, comparison
+    return table, _on_raw_values(comparison, grouping, reference_code, comparison_code)
+
+
+def _on_raw_values(
+    comparison: GroupComparison, grouping: Grouping, reference_code: str, comparison_code: str | None
+) -> GroupComparison:
+    """``comparison`` over the grouping's raw column, when every group has a raw value (else as it is)."""
+    if grouping.source is None or not grouping.codes:
+        return comparison
+    reference = {raw for raw, code in grouping.codes.items() if raw is not None and code == reference_code}
+    undisclosed = {raw for raw, code in grouping.codes.items() if raw is not None and code in UNKNOWN_CODES}
+    others = {raw for raw, code in grouping.codes.items() if raw is not None and code == comparison_code}
+    if not reference or (comparison_code is not None and not others):
+        return comparison
+    return replace(
+        comparison,
+        column=grouping.source,
+        reference_values=frozenset(reference),
+        comparison_values=None if comparison_code is None else frozenset(others),  # None: every other value
+        undisclosed_values=frozenset(undisclosed),
+    )
 
 
 def run_pay_gap(
@@ -157,11 +187,35 @@ def run_pay_gap(
     raw_counts: Sequence[tuple[str | None, int]] | None = None,
 ) -> PayGapReport:
     """The six figures for one characteristic (``table`` must come from :func:`pay_table`)."""
-    table, comparison = comparison_for(kind, table, description, options, raw_counts)
+    (report,) = run_pay_gaps([kind], table, description, options, {kind.characteristic: raw_counts}).values()
+    if isinstance(report, PresetError):
+        raise report
+    return report
+
+
+def run_pay_gaps(
+    kinds: Sequence[PayGapKind],
+    table: ir.Table,
+    description: DatasetDescription,
+    options: Mapping[str, Any],
+    raw_counts: Mapping[str, Sequence[tuple[str | None, int]] | None] | None = None,
+) -> dict[PayGapKind, PayGapReport | PresetError]:
+    """The six figures for several characteristics, computed together (the same two queries as for one). A
+    characteristic that cannot be compared (no White British category in its classification) gets the
+    :class:`PresetError` that says why instead of a report."""
+    found: dict[PayGapKind, PayGapReport | PresetError] = {}
+    comparisons: dict[PayGapKind, GroupComparison] = {}
+    for kind in kinds:
+        try:
+            _table, comparisons[kind] = comparison_for(
+                kind, table, description, options, (raw_counts or {}).get(kind.characteristic)
+            )
+        except PresetError as error:
+            found[kind] = error
     try:
-        return pay_gap_report(
+        reports = pay_gap_reports(
             table,
-            comparison=comparison,
+            comparisons=list(comparisons.values()),
             hourly_rate=RATE,
             bonus_pay=BONUS,
             full_pay_relevant=FULL_PAY,
@@ -177,6 +231,8 @@ def run_pay_gap(
                 f"pay.weekly_hours ({pay.weekly_hours}) filled in and above zero."
             ) from None
         raise
+    found.update(zip(comparisons, reports, strict=True))
+    return {kind: found[kind] for kind in kinds}
 
 
 def pay_gap_section(kind: PayGapKind, report: PayGapReport, policy: DisclosurePolicy) -> ReportSection:

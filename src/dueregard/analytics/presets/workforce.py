@@ -50,7 +50,7 @@ from ._common import (
     unknown_warning,
 )
 from ._registry import Preset, PresetError, PresetInput, register
-from .pay_gaps import KINDS, PAY_NEEDS, pay_gap_section, pay_table, run_pay_gap
+from .pay_gaps import KINDS, PAY_NEEDS, pay_gap_section, pay_table, run_pay_gaps
 
 
 def outcome_title(outcome: OutcomeColumn) -> str:
@@ -81,7 +81,14 @@ def _groupings(data: PresetInput) -> tuple[Any, list[Grouping], dict[str, list[t
         for c in description.characteristics
         if not (c.age_bands or (table[c.column].type().is_numeric() and c.classification.startswith("age")))
     ]
-    raw = distinct_values(table, text_columns)
+    flag_columns = [o.column for o in description.outcomes if o.kind == "flag"]
+    if description.pay is not None and description.pay.full_pay_relevant:
+        flag_columns.append(description.pay.full_pay_relevant)
+    relevant = data.options.get("relevant")
+    if relevant and str(relevant) in table.columns:
+        flag_columns.append(str(relevant))
+    flag_columns = [column for column in flag_columns if table[column].type().is_string()]
+    raw = distinct_values(table, [*text_columns, *flag_columns])
     groupings = []
     for characteristic in description.characteristics:
         table, grouping = add_grouping(
@@ -112,10 +119,10 @@ def run_workforce(data: PresetInput) -> Report:
     categories = [o for o in description.outcomes if o.kind == "category"]
     measures: dict[str, Any] = {}
     for outcome in flags:
-        measures[f"k_{outcome.name}"] = flag(table, outcome)
+        measures[f"k_{outcome.name}"] = flag(table, outcome, raw.get(outcome.column))
         if outcome.among:
             among = description.outcome(outcome.among)
-            measures[f"n_{outcome.among}"] = flag(table, among)
+            measures[f"n_{outcome.among}"] = flag(table, among, raw.get(among.column))
             measures[f"k_{outcome.name}"] = measures[f"k_{outcome.name}"] * measures[f"n_{outcome.among}"]
     table = table.mutate(**{f"_c_{o.name}": category(table, o) for o in categories}) if categories else table
     parts = [Part(g.name, g.column) for g in groupings]
@@ -199,13 +206,14 @@ def run_workforce(data: PresetInput) -> Report:
         if missing:
             warnings.append(f"No pay gaps: the description's pay needs {', '.join(missing)}.")
         else:
-            paid = pay_table(data.table, description, "workforce", data.options)
-            for kind in pay_kinds:
-                column = description.characteristic(kind.characteristic).column
-                try:
-                    report = run_pay_gap(kind, paid, description, data.options, raw_counts=raw.get(column))
-                except PresetError as error:  # e.g. no White British category in the classification
-                    warnings.append(f"No {kind.title.lower()}: {error}")
+            paid = pay_table(data.table, description, "workforce", data.options, raw)
+            raw_counts = {
+                k.characteristic: raw.get(description.characteristic(k.characteristic).column) for k in pay_kinds
+            }
+            reports = run_pay_gaps(pay_kinds, paid, description, data.options, raw_counts)
+            for kind, report in reports.items():
+                if isinstance(report, PresetError):  # e.g. no White British category in the classification
+                    warnings.append(f"No {kind.title.lower()}: {report}")
                     continue
                 sections.append(pay_gap_section(kind, report, policy))
                 step += 1
