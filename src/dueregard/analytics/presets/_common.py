@@ -289,20 +289,34 @@ class Part:
 Counts = dict[tuple[str, str, str], dict[str, int]]  # (part key, group code, category) -> measure -> count
 
 
-def count_parts(table: ir.Table, parts: Sequence[Part], measures: Mapping[str, ir.IntegerValue]) -> Counts:
+def count_parts(
+    table: ir.Table,
+    parts: Sequence[Part],
+    measures: Mapping[str, ir.IntegerValue],
+    groupings: Sequence[Grouping] = (),
+) -> Counts:
     """Count every part in ONE query and return the counts. Each part counts its rows (measure ``n``) and sums
     every measure (0/1 flags or products of flags).
 
     The engine scans the records once per distinct category column (once when there are none), grouping by every
     group column of every part at once (a cube of group codes, small however many records there are); each part's
     counts are then the cube's margins, summed in Arrow. The branches go to the engine as one UNION ALL, so Spark
-    runs a single job."""
+    runs a single job.
+
+    A group column of one of ``groupings`` whose codes were mapped from text (``Grouping.codes``) is grouped by
+    its raw values, and the few rows of the cube are mapped to codes here: comparing every record's text with
+    every label would cost the engine more than the rest of the query."""
     import ibis
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     names = ["n", *measures]
     prepared = table.mutate(**{f"_m_{name}": expr for name, expr in measures.items()}) if measures else table
     group_columns = list(dict.fromkeys(part.group for part in parts if part.group))
+    decoded = {g.column: g for g in groupings if g.source is not None and g.codes and g.column in group_columns}
+    group_keys = [
+        prepared[decoded[g].source].cast("string").name(g) if g in decoded else prepared[g] for g in group_columns
+    ]
     category_columns = list(dict.fromkeys(part.category or "" for part in parts))
     branches = []
     for column in category_columns:
@@ -311,7 +325,7 @@ def count_parts(table: ir.Table, parts: Sequence[Part], measures: Mapping[str, i
             _category=prepared[column].cast("string") if column else ibis.literal(""),
         )
         aggregates = {"n": keyed.count()} | {name: keyed[f"_m_{name}"].sum() for name in measures}
-        cube = keyed.group_by([*group_columns, "_which", "_category"]).aggregate(**aggregates)
+        cube = keyed.group_by([*group_keys, "_which", "_category"]).aggregate(**aggregates)
         branches.append(
             cube.select(
                 *[cube[g].cast("string").name(g) for g in group_columns],
@@ -322,6 +336,13 @@ def count_parts(table: ir.Table, parts: Sequence[Part], measures: Mapping[str, i
         )
     query = branches[0] if len(branches) == 1 else ibis.union(*branches, distinct=False)
     cube_rows = query.to_pyarrow()
+    for column, grouping in decoded.items():
+        codes = grouping.codes
+        raw_values = cube_rows[column].to_pylist()
+        mapped = [codes.get(raw, UNKNOWN_CODE if raw is None else UNMATCHED_CODE) for raw in raw_values]
+        cube_rows = cube_rows.set_column(
+            cube_rows.schema.get_field_index(column), column, pa.array(mapped, pa.string())
+        )
     counts: Counts = {}
     for part in parts:
         rows = cube_rows.filter(pc.equal(cube_rows["_which"], part.category or ""))

@@ -225,7 +225,7 @@ def _count(
             measures[f"k_{item.role}"] = value * staff
     parts = [Part(g.name, g.column) for g in groupings]
     parts += [Part(f"{g.name}|{role}", g.column, f"_c_{role}") for g in groupings for role in categories]
-    counts = count_parts(table, parts, measures)
+    counts = count_parts(table, parts, measures, groupings)
     return _Run(data, policy_of(data, STAFF_POLICY), table, groupings, described, counts, in_post is not None)
 
 

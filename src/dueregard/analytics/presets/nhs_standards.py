@@ -379,7 +379,7 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
         if any(outcome.name == "clinical" for outcome in description.outcomes):
             clinical = description.outcome("clinical")
             measures["clinical"] = flag(table, clinical) * staff
-    counts = count_parts(table, parts, measures)
+    counts = count_parts(table, parts, measures, [grouping])
     records = sum(values["n"] for (part, _g, _c), values in counts.items() if part == "groups")
     data.progress(1, steps, "counted")
 

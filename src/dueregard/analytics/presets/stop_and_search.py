@@ -152,9 +152,7 @@ def run_stop_and_search(data: PresetInput) -> Report:
         reference=options.get("reference"),
     )
     if grouping.reference is None:
-        grouping = Grouping(
-            grouping.name, grouping.column, grouping.title, grouping.labels, "white", grouping.unmatched
-        )
+        grouping = replace(grouping, reference="white")
     if grouping.reference not in grouping.labels:
         raise PresetError(
             "The stop-and-search preset compares with the White group: name the reference in options.reference."
@@ -162,7 +160,7 @@ def run_stop_and_search(data: PresetInput) -> Report:
     population = _populations(grouping, options.get("population"))
     flags = [o for o in description.outcomes if o.kind in ("flag", "count")]
     measures = {f"k_{o.name}": flag(table, o) for o in flags}
-    counts = count_parts(table, [Part("groups", grouping.column)], measures)
+    counts = count_parts(table, [Part("groups", grouping.column)], measures, [grouping])
     data.progress(1, 2, "counted")
     rows = part_counts(counts, "groups")
     searches = dict.fromkeys(grouping.labels, 0)

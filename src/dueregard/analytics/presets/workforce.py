@@ -127,7 +127,7 @@ def run_workforce(data: PresetInput) -> Report:
     table = table.mutate(**{f"_c_{o.name}": category(table, o) for o in categories}) if categories else table
     parts = [Part(g.name, g.column) for g in groupings]
     parts += [Part(f"{g.name}|{o.name}", g.column, f"_c_{o.name}") for g in groupings for o in categories]
-    counts = count_parts(table, parts, measures)
+    counts = count_parts(table, parts, measures, groupings)
     records = sum(v["n"] for (part, _g, _c), v in counts.items() if part == groupings[0].name)
     data.progress(2, total_steps, "counted")
 
