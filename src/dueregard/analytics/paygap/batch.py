@@ -212,13 +212,10 @@ class _Located:
         return wanted
 
     def finish(self, found: pa.Table | None) -> ComparisonCounts:
-        values: dict[tuple[str, str, int], dict[float, int]] = {}
-        rows = [] if found is None else _per_role(found, self.index, [_KIND, _BUCKET, _VALUE], ["_n"])
-        for row in rows:
-            if row["role"] in (REFERENCE, COMPARISON):
-                values.setdefault((str(row[_KIND]), row["role"], int(row[_BUCKET])), {})[float(row[_VALUE])] = int(
-                    row["_n"]
-                )
+        needed = {(kind, role, bucket) for (kind, role), at in self.medians.items() for _p, bucket, _s in at}
+        placed = place_buckets(self.quarter_buckets)
+        needed |= {(HOURLY, role, bucket) for role in (REFERENCE, COMPARISON) for bucket in placed.cut_starts}
+        values = {key: _values_in(found, self.index, *key) for key in needed} if found is not None else {}
 
         figures: dict[str, dict[str, RoleFigures]] = {HOURLY: {}, BONUS: {}}
         for (kind, role), tally in self.counts.items():
@@ -236,7 +233,6 @@ class _Located:
             )
 
         label = {REFERENCE: self.comparison.reference_label, COMPARISON: self.comparison.comparison_label}
-        placed = place_buckets(self.quarter_buckets)
         runs: dict[tuple[int, float], list[tuple[str, int]]] = {}
         for role in (REFERENCE, COMPARISON):
             for bucket in placed.cut_starts:
@@ -245,6 +241,19 @@ class _Located:
         role_of = {name: role for role, name in label.items()}
         quarters = {(quarter, role_of[name]): count for (quarter, name), count in place_rates(placed, runs).items()}
         return ComparisonCounts(hourly=figures[HOURLY], bonus=figures[BONUS], quarters=quarters)
+
+
+def _values_in(found: pa.Table, index: int, kind: str, role: str, bucket: int) -> dict[float, int]:
+    """{value: employees} of one role of comparison `index` in one bucket, from the second query's rows (summed
+    over the roles of the other comparisons, in Arrow)."""
+    import pyarrow.compute as pc
+
+    mine = pc.and_(
+        pc.and_(pc.equal(found[_KIND], kind), pc.equal(found[_BUCKET], bucket)),
+        pc.equal(found[_role(index)], ROLES.index(role)),
+    )
+    summed = found.filter(mine).group_by([_VALUE]).aggregate([("_n", "sum")])
+    return dict(zip(summed[_VALUE].to_pylist(), summed["_n_sum"].to_pylist(), strict=True))
 
 
 def _median_buckets(per_bucket: Mapping[int, int]) -> list[tuple[int, int, int]]:
