@@ -11,15 +11,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from .classifications import (
-    UNKNOWN_CODE,
-    UNMATCHED_CODE,
     AgeBands,
     StandardisationReport,
-    age_band,
     get_classification,
     normalise_label,
     standardise_values,
-    value_counts,
+    value_counts_of,
 )
 from .dataset import CharacteristicColumn, DatasetDescription, OutcomeColumn
 from .inputs import ROW_COLUMN
@@ -108,6 +105,9 @@ class ValidationReport:
     declaration_rates: tuple[DeclarationRate, ...]
     standardisation: dict[str, StandardisationReport] = field(default_factory=dict)
     row_numbers: bool = False  # whether issues could name rows
+    #: The distinct values (as text) of the text columns checked, with how many rows hold each: a preset can
+    #: start from them instead of counting again (``PresetInput.value_counts``). Not in ``to_dict()``.
+    value_counts: dict[str, list[tuple[str | None, int]]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -144,6 +144,20 @@ class _Validator:
         self.rates: list[DeclarationRate] = []
         self.reports: dict[str, StandardisationReport] = {}
         self.known_counts: list[tuple[ir.BooleanValue, int]] = []
+        self.values: dict[str, list[tuple[str | None, int]]] = {}
+
+    def load_values(self, missing: set[str]) -> None:
+        """The distinct values of every text column the checks read (characteristics, yes/no outcomes, the
+        full-pay flag), in one query."""
+        columns = [
+            c.column for c in self.description.characteristics if c.age_bands is None and c.column not in missing
+        ]
+        columns += [o.column for o in self.description.outcomes if o.kind == "flag" and o.column not in missing]
+        pay = self.description.pay
+        if pay is not None and pay.full_pay_relevant and pay.full_pay_relevant not in missing:
+            columns.append(pay.full_pay_relevant)
+        columns = [column for column in dict.fromkeys(columns) if not self.table[column].type().is_boolean()]
+        self.values = value_counts_of(self.table, columns)
 
     def issue(
         self,
@@ -186,7 +200,7 @@ class _Validator:
             self.age(characteristic, total)
             return
         classification = get_classification(characteristic.classification)
-        report = standardise_values(value_counts(self.table, characteristic.column), classification)
+        report = standardise_values(self.values[characteristic.column], classification)
         self.reports[characteristic.name] = report
         key = f"characteristics.{characteristic.name}.column"
         for match in report.unmatched:
@@ -214,27 +228,23 @@ class _Validator:
             )
         )
 
-    def age(self, characteristic: CharacteristicColumn, total: int) -> None:
-        import ibis
-
-        key = f"characteristics.{characteristic.name}.column"
+    def age_conditions(self, characteristic: CharacteristicColumn) -> tuple[ir.BooleanValue, ...]:
+        """Not a number, below the first band, unknown: the conditions `age()` counts."""
         bands = AgeBands(lower_bounds=characteristic.age_bands or ())
         raw = self.table[characteristic.column]
         numeric = raw if raw.type().is_numeric() else raw.cast("string").strip().nullif("").try_cast("float64")
-        banded = age_band(numeric, bands)
         not_numeric = raw.notnull() & numeric.isnull()
         if not raw.type().is_numeric():
             not_numeric = not_numeric & (raw.cast("string").strip() != "")
-        counts = (
-            self.table.select(band=ibis.ifelse(not_numeric, UNMATCHED_CODE, banded), bad=not_numeric)
-            .group_by(["band", "bad"])
-            .aggregate(n=lambda t: t.count())
-            .to_pyarrow()
-            .to_pylist()
-        )
-        bad_text = sum(row["n"] for row in counts if row["bad"])
-        too_young = sum(row["n"] for row in counts if row["band"] == UNMATCHED_CODE and not row["bad"])
-        unknown = sum(row["n"] for row in counts if row["band"] == UNKNOWN_CODE)
+        return not_numeric, numeric < bands.lower_bounds[0], numeric.isnull() & ~not_numeric
+
+    def age(self, characteristic: CharacteristicColumn, total: int) -> None:
+        key = f"characteristics.{characteristic.name}.column"
+        bands = AgeBands(lower_bounds=characteristic.age_bands or ())
+        not_numeric, young, unknown_age = self.age_conditions(characteristic)
+        bad_text = self.counted(not_numeric)
+        too_young = self.counted(young)
+        unknown = self.counted(unknown_age)
         if bad_text:
             examples = self.examples(characteristic.column, not_numeric)
             self.issue(
@@ -250,7 +260,7 @@ class _Validator:
                 key=key,
                 column=characteristic.column,
                 problem=f"{too_young} age(s) are below the first band ({bands.codes[0]})",
-                where=numeric < bands.lower_bounds[0],
+                where=young,
                 count=too_young,
             )
         self.rates.append(
@@ -281,20 +291,7 @@ class _Validator:
         self, column: str, *, key: str, true_values: tuple[str, ...], false_values: tuple[str, ...]
     ) -> dict[str, bool]:
         """Raw value -> True/False for the flag's distinct values; reports values that are neither."""
-        truthy = {normalise_label(value) for value in true_values}
-        falsy = {normalise_label(value) for value in false_values}
-        meaning: dict[str, bool] = {}
-        bad: list[tuple[str, int]] = []
-        for value, count in value_counts(self.table, column):
-            if value is None:
-                continue
-            normal = normalise_label(value)
-            if normal in truthy:
-                meaning[value] = True
-            elif normal in falsy:
-                meaning[value] = False
-            else:
-                bad.append((value, count))
+        meaning, bad = self.flag_meaning(column, true_values=true_values, false_values=false_values)
         if bad:
             shown = ", ".join(f"{value!r} ({count} rows)" for value, count in sorted(bad))
             allowed = "/".join([*true_values[:2], *false_values[:2]])
@@ -308,49 +305,80 @@ class _Validator:
             )
         return meaning
 
-    def outcomes(self, missing: set[str]) -> None:
-        flags: dict[str, ir.BooleanValue] = {}
-        for outcome in self.description.outcomes:
-            if outcome.column in missing:
+    def flag_meaning(
+        self, column: str, *, true_values: tuple[str, ...], false_values: tuple[str, ...]
+    ) -> tuple[dict[str, bool], list[tuple[str, int]]]:
+        """Raw value -> True/False for the flag's distinct values, and the values that are neither."""
+        truthy = {normalise_label(value) for value in true_values}
+        falsy = {normalise_label(value) for value in false_values}
+        meaning: dict[str, bool] = {}
+        bad: list[tuple[str, int]] = []
+        for value, count in self.values[column]:
+            if value is None:
                 continue
-            key = f"outcomes.{outcome.name}.column"
-            if outcome.kind == "flag":
-                flags[outcome.name] = self.flag(outcome, key=key)
-            elif outcome.kind == "count":
-                self.number(outcome.column, key=key, minimum=0)
-        contradictions = {
+            normal = normalise_label(value)
+            if normal in truthy:
+                meaning[value] = True
+            elif normal in falsy:
+                meaning[value] = False
+            else:
+                bad.append((value, count))
+        return meaning, bad
+
+    def contradictions(self, missing: set[str]) -> dict[str, ir.BooleanValue]:
+        """For each outcome counted among another (appointed among shortlisted): the rows that have it without
+        the other."""
+        flags = {
+            outcome.name: self.flag_expression(outcome)
+            for outcome in self.description.outcomes
+            if outcome.kind == "flag" and outcome.column not in missing
+        }
+        return {
             outcome.name: flags[outcome.name] & ~flags[outcome.among]
             for outcome in self.description.outcomes
             if outcome.among and outcome.name in flags and outcome.among in flags
         }
-        self.count_together(list(contradictions.values()))
-        for outcome in self.description.outcomes:
-            if outcome.name in contradictions:
-                contradiction = contradictions[outcome.name]
-                count = self.counted(contradiction)
-                if count:
-                    among = self.description.outcome(str(outcome.among))
-                    self.issue(
-                        key=f"outcomes.{outcome.name}.among",
-                        column=outcome.column,
-                        problem=f"{count} row(s) have {outcome.name} but not {among.name} ({among.column})",
-                        where=contradiction,
-                        count=count,
-                    )
 
-    def flag(self, outcome: OutcomeColumn, *, key: str) -> ir.BooleanValue:
+    def outcomes(self, missing: set[str]) -> None:
+        for outcome in self.description.outcomes:
+            if outcome.column in missing:
+                continue
+            key = f"outcomes.{outcome.name}.column"
+            if outcome.kind == "flag" and not self.table[outcome.column].type().is_boolean():
+                self.flag_values(
+                    outcome.column, key=key, true_values=outcome.true_values, false_values=outcome.false_values
+                )
+            elif outcome.kind == "count":
+                self.number(outcome.column, key=key, minimum=0)
+        for name, contradiction in self.contradictions(missing).items():
+            outcome = self.description.outcome(name)
+            count = self.counted(contradiction)
+            if count:
+                among = self.description.outcome(str(outcome.among))
+                self.issue(
+                    key=f"outcomes.{outcome.name}.among",
+                    column=outcome.column,
+                    problem=f"{count} row(s) have {outcome.name} but not {among.name} ({among.column})",
+                    where=contradiction,
+                    count=count,
+                )
+
+    def flag_expression(self, outcome: OutcomeColumn) -> ir.BooleanValue:
+        """Whether each row has the outcome (a missing or unrecognised value counts as no)."""
         import ibis
 
         column = self.table[outcome.column]
         if column.type().is_boolean():
             typed: ir.BooleanValue = column.fill_null(False)
             return typed
-        meaning = self.flag_values(
-            outcome.column, key=key, true_values=outcome.true_values, false_values=outcome.false_values
+        meaning, _bad = self.flag_meaning(
+            outcome.column, true_values=outcome.true_values, false_values=outcome.false_values
         )
-        raw = column.cast("string")
         truthy = [value for value, flag in meaning.items() if flag]
-        expression: ir.BooleanValue = raw.isin(truthy).fill_null(False) if truthy else ibis.literal(False)
+        if not truthy:  # nobody has it; still a column, so that it can be counted
+            nobody: ir.BooleanValue = column.isnull() & ibis.literal(False)
+            return nobody
+        expression: ir.BooleanValue = column.cast("string").isin(truthy).fill_null(False)
         return expression
 
     # --- numbers -------------------------------------------------------------------------------------------------
@@ -417,7 +445,8 @@ class _Validator:
         return int(totals.column("total")[0].as_py()) if with_total else None
 
     def first_counts(self, missing: set[str]) -> int:
-        """The number of rows, with the blank record ids and every number check counted in the same query."""
+        """The number of rows, with the blank record ids, every number check, the age checks and the "among"
+        contradictions counted in the same query (after :meth:`load_values`)."""
         conditions: list[ir.BooleanValue] = []
         record_id = self.description.record_id
         if record_id is not None and record_id not in missing:
@@ -438,6 +467,10 @@ class _Validator:
         for column, rules in numbers:
             not_numeric, bad, _words = self.number_checks(column, **rules)
             conditions += [condition for condition in (not_numeric, bad) if condition is not None]
+        for characteristic in self.description.characteristics:
+            if characteristic.age_bands is not None and characteristic.column not in missing:
+                conditions += self.age_conditions(characteristic)
+        conditions += self.contradictions(missing).values()
         total = self.count_together(conditions, with_total=True)
         assert total is not None
         return total
@@ -485,6 +518,8 @@ class _Validator:
             self.issue(
                 key="record_id", column=column, problem=f"{blanks} row(s) have no record id", where=blank, count=blanks
             )
+        if not self.may_repeat(column):
+            return
         repeated = (
             self.table.filter(ids.notnull())
             .group_by(column)
@@ -504,6 +539,21 @@ class _Validator:
                 values=values[:LISTED],
             )
 
+    def may_repeat(self, column: str) -> bool:
+        """False when no value of `column` appears twice. On DuckDB this is a sort and a comparison of each value
+        with the one before (it spills to disk like any sort), about twice as fast as counting every value; on
+        Spark, where a window over the whole table would run in one task, the count itself answers (True)."""
+        import ibis
+
+        from .engine import backend_name
+
+        if backend_name(self.table.get_backend()) != "duckdb":
+            return True
+        ids = self.table.select(_id=self.table[column]).filter(lambda t: t._id.notnull())
+        previous = ids._id.lag().over(ibis.window(order_by=ids._id))
+        repeats = ids.mutate(_previous=previous).filter(lambda t: t._previous == t._id).count()
+        return bool(repeats.to_pyarrow().as_py())
+
     def weight(self, missing: set[str]) -> None:
         if self.description.weight and self.description.weight not in missing:
             self.number(self.description.weight, key="weight", minimum=0)
@@ -513,6 +563,7 @@ def validate(table: ir.Table, description: DatasetDescription) -> ValidationRepo
     """Check ``table`` against ``description`` and compute declaration rates per characteristic."""
     validator = _Validator(table, description)
     missing = validator.missing_columns()
+    validator.load_values(missing)
     total = validator.first_counts(missing)
     validator.record_id(missing)
     for characteristic in description.characteristics:
@@ -528,4 +579,5 @@ def validate(table: ir.Table, description: DatasetDescription) -> ValidationRepo
         declaration_rates=tuple(validator.rates),
         standardisation=validator.reports,
         row_numbers=validator.has_rows,
+        value_counts=validator.values,
     )

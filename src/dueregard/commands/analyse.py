@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from dueregard.analytics.disclosure import DisclosurePolicy
     from dueregard.analytics.presets import Preset
     from dueregard.analytics.report import Report
+    from dueregard.analytics.validation import ValidationReport
 
 FORMAT_NAMES = ("csv", "xlsx", "json", "html")
 POLICY_KEYS = ("threshold", "rounding", "secondary", "hide_zeros", "mark_rounded_zeros", "unreliable_below")
@@ -343,7 +344,7 @@ def _analyse(
     except InputError as error:
         raise click.ClickException(str(error)) from None
     try:
-        _validate(con, table, description, data=data, sheet=sheet, table_name=table_name, backend=backend)
+        checked = _validate(con, table, description, data=data, sheet=sheet, table_name=table_name, backend=backend)
     except Exception as error:
         if not _from_engine(error):
             raise
@@ -352,7 +353,14 @@ def _analyse(
     with _progress_bar(sys.stderr.isatty()) as progress:
         try:
             return chosen.run(
-                PresetInput(table=table, description=description, policy=policy, options=options, progress=progress)
+                PresetInput(
+                    table=table,
+                    description=description,
+                    policy=policy,
+                    options=options,
+                    progress=progress,
+                    value_counts=checked.value_counts,
+                )
             )
         except PresetError as error:
             raise click.ClickException(str(error)) from None
@@ -384,7 +392,7 @@ def _validate(
     sheet: str | int | None,
     table_name: str | None,
     backend: str,
-) -> None:
+) -> ValidationReport:
     """Check the data against the description; on errors print every problem and stop before anything is written.
 
     The first check runs without row numbers (numbering 10 million rows costs a window over all of them); only
@@ -396,7 +404,7 @@ def _validate(
     if found.ok:
         for issue in found.issues:
             click.echo(f"{data.name}: {issue}", err=True)
-        return
+        return found
     if backend == "duckdb" or data.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
         numbered = read_table(con, data, sheet=sheet, table=table_name, row_numbers=True)
         found = validate(numbered, description)

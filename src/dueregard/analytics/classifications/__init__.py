@@ -15,6 +15,7 @@ from .columns import (
     map_values,
     standardise_column,
     value_counts,
+    value_counts_of,
 )
 from .gss import gss_disability
 from .loader import ClassificationDataError, load_all, load_crosswalks
@@ -58,6 +59,7 @@ __all__ = [
     "standardise_column",
     "standardise_values",
     "value_counts",
+    "value_counts_of",
 ]
 
 

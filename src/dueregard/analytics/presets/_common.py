@@ -21,6 +21,7 @@ from ..classifications import (
     map_values,
     standardise_values,
     value_counts,
+    value_counts_of,
 )
 from ..dataset import DatasetDescription, OutcomeColumn
 from ..disclosure import DisclosurePolicy, apply_policy
@@ -227,20 +228,7 @@ def add_grouping(
 
 def distinct_values(table: ir.Table, columns: Sequence[str]) -> dict[str, list[tuple[str | None, int]]]:
     """The distinct values (as text) of several columns with how many rows hold each, in one query."""
-    import ibis
-
-    if not columns:
-        return {}
-    branches = []
-    for column in dict.fromkeys(columns):
-        values = table.select(_value=table[column].cast("string"))
-        counted = values.group_by("_value").aggregate(_rows=values.count())
-        branches.append(counted.select(_column=ibis.literal(column), _value=counted["_value"], _rows=counted["_rows"]))
-    query = branches[0] if len(branches) == 1 else ibis.union(*branches, distinct=False)
-    out: dict[str, list[tuple[str | None, int]]] = {column: [] for column in columns}
-    for row in query.to_pyarrow().to_pylist():
-        out[row["_column"]].append((row["_value"], int(row["_rows"])))
-    return out
+    return value_counts_of(table, columns)
 
 
 def flag(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,9 @@ class PresetInput:
     policy: DisclosurePolicy | None = None  # None: the preset's own default publication policy
     options: Mapping[str, Any] = field(default_factory=dict)  # preset-specific (reference group, population...)
     progress: Progress = _no_progress
+    #: Distinct values (as text) of text columns with how many rows hold each, when already counted — e.g.
+    #: ``validate(...).value_counts``; a preset counts any column it needs that is not here.
+    value_counts: Mapping[str, Sequence[tuple[str | None, int]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

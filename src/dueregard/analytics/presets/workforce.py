@@ -88,7 +88,9 @@ def _groupings(data: PresetInput) -> tuple[Any, list[Grouping], dict[str, list[t
     if relevant and str(relevant) in table.columns:
         flag_columns.append(str(relevant))
     flag_columns = [column for column in flag_columns if table[column].type().is_string()]
-    raw = distinct_values(table, [*text_columns, *flag_columns])
+    wanted = [*text_columns, *flag_columns]
+    raw = {column: list(data.value_counts[column]) for column in wanted if column in data.value_counts}
+    raw |= distinct_values(table, [column for column in wanted if column not in raw])
     groupings = []
     for characteristic in description.characteristics:
         table, grouping = add_grouping(
