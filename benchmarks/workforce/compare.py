@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Final
 
 TOLERANCE: Final = 1e-9
-P_VALUE = re.compile(r"\bp\s*=\s*([0-9.eE+-]+)")
+P_VALUE = re.compile(r"\bp\s*([=<])\s*([0-9.eE+-]+)")
 PAY_ROWS: Final = {
     "mean_hourly": "mean hourly",
     "median_hourly": "median hourly",
@@ -114,12 +114,13 @@ def _dueregard_rows(table: dict[str, Any]) -> dict[tuple[int, int], _Row] | None
     return rows
 
 
-def _p_value(texts: Iterable[str]) -> float | None:
+def _p_value(texts: Iterable[str]) -> tuple[str, float] | None:
+    """("=", p) for "p = 0.0123", ("<", bound) for "p < 1e-300" (a p-value too small for a double)."""
     for text in texts:
         found = P_VALUE.search(text)
         if found:
             try:
-                return float(found.group(1).rstrip("."))
+                return found.group(1), float(found.group(2).rstrip("."))
             except ValueError:
                 continue
     return None
@@ -156,11 +157,13 @@ def compare_outcomes(report: dict[str, Any], baseline: dict[str, Any], result: C
                 result.figures_checked += 1
                 if not _close(ours.ratio, group["ratio"]):
                     result.differences.append(f"{name}, {group['group']}: ratio {ours.ratio} vs {group['ratio']}")
-        ours_p = _p_value(table["notes"].get("tests", ()))
-        if ours_p is not None and base.get("p") is not None:
+        stated = _p_value(table["notes"].get("tests", ()))
+        if stated is not None and base.get("p") is not None:
             result.figures_checked += 1
-            if not _close(ours_p, float(f"{base['p']:.3g}"), 1e-2):
-                result.differences.append(f"{name}: p = {ours_p} vs {base['p']:.3g} ({base.get('test')})")
+            sign, ours_p = stated
+            agree = base["p"] < ours_p if sign == "<" else _close(ours_p, float(f"{base['p']:.3g}"), 1e-2)
+            if not agree:
+                result.differences.append(f"{name}: p {sign} {ours_p} vs {base['p']:.3g} ({base.get('test')})")
 
 
 def _find_row(report: dict[str, Any], words: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:

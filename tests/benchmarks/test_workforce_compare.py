@@ -137,3 +137,10 @@ def test_a_grouping_the_report_lacks_is_listed_not_a_difference(
     assert [name for name in outcome.unmatched if name.startswith("religion")] == [
         f"religion x {o}" for o in ("applied", "shortlisted", "appointed", "disciplinary", "training", "leaver")
     ]
+
+
+def test_a_p_value_below_the_smallest_double_is_a_bound() -> None:
+    """'p < 1e-300' (a p-value that underflowed) agrees with any baseline p below the bound; 'p = ...' is a value."""
+    assert compare._p_value(["Pearson χ²: statistic 16690.571, p < 1e-300. Every expected count..."]) == ("<", 1e-300)
+    assert compare._p_value(["Fisher's exact test: p = 0.0123."]) == ("=", 0.0123)
+    assert compare._p_value(["no test"]) is None

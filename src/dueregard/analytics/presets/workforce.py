@@ -27,7 +27,7 @@ from typing import Any
 from ..dataset import DatasetDescription, OutcomeColumn
 from ..report import Report, ReportSection
 from ..results import ResultTable
-from ..stats import association_test, benjamini_hochberg, disparity_table
+from ..stats import association_test, benjamini_hochberg, disparity_table, p_value_text
 from ._common import (
     STAFF_POLICY,
     Grouping,
@@ -165,7 +165,7 @@ def run_workforce(data: PresetInput) -> Report:
         for (name, index, _p), value, rejected in zip(tested, adjusted.adjusted, adjusted.rejected, strict=True):
             verdict = "significant" if rejected else "not significant"
             line = (
-                f"Benjamini–Hochberg adjusted p = {value:.3g} across the {len(tested)} tests of this report: "
+                f"Benjamini–Hochberg adjusted {p_value_text(value)} across the {len(tested)} tests of this report: "
                 f"{verdict} at a false discovery rate of {level:g}."
             )
             draft = drafts[name][index]
