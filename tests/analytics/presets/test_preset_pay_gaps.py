@@ -118,3 +118,31 @@ def test_a_relevant_employees_column_can_be_named_in_the_options(backend: BaseBa
     assert texts(proportions)[1] == ["Men", "11", "3", "27.3%"]
     with pytest.raises(PresetError, match=r"options\.relevant names a column the data does not have: 'nope'"):
         run(backend, "gender-pay-gap", frame, description, options={"relevant": "nope"})
+
+
+def test_ethnicity_pay_gap_adds_hourly_pay_by_finer_ethnic_group(backend: BaseBackend) -> None:
+    """White British, other White and each other group of the 2021 classification against White British (hourly
+    rate = monthly pay ÷ 150): every group below 10 is withheld by default; with a minimum of 1 the figures show."""
+    frame, description = _pay_example()
+    report = run(backend, "ethnicity-pay-gap", frame, description)
+    finer = table(report, "Hourly pay by ethnic group")
+    assert texts(finer)[1][:4] == ["White British", "11", "£16.18", "£16.00"]
+    assert [row[2] for row in texts(finer)[2:]] == ["!", "!", "!", "!", "N/A"]  # Other ethnic group (nobody): N/A
+
+    report = run(backend, "ethnicity-pay-gap", frame, description, options={"minimum_group_size": 1})
+    assert texts(table(report, "Hourly pay by ethnic group"))[1:] == [
+        ["White British", "11", "£16.18", "£16.00", "N/A", "N/A"],  # 178/11; the 6th of 11 rates
+        ["Other White", "1", "£22.00", "£22.00", "-36.0%", "-37.5%"],  # White Irish, £3,300
+        ["Asian, Asian British or Asian Welsh", "5", "£13.80", "£13.00", "14.7%", "18.8%"],  # 12, 18, 15, 11, 13
+        ["Black, Black British, Black Welsh, Caribbean or African", "3", "£13.67", "£14.00", "15.5%", "12.5%"],
+        ["Mixed or Multiple ethnic groups", "1", "£10.00", "£10.00", "38.2%", "37.5%"],  # White and Black Caribbean
+        ["Other ethnic group", "0", "N/A", "N/A", "N/A", "N/A"],
+    ]
+
+
+def test_finer_ethnic_groups_can_be_left_out(backend: BaseBackend) -> None:
+    frame, description = _pay_example()
+    report = run(backend, "ethnicity-pay-gap", frame, description, options={"finer_groups": "no"})
+    assert [t.title for t in report.tables if t.title.startswith("Hourly pay by")] == []
+    with pytest.raises(PresetError, match=r"options\.finer_groups is true or false, not 'perhaps'"):
+        run(backend, "ethnicity-pay-gap", frame, description, options={"finer_groups": "perhaps"})

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from dueregard.analytics.disclosure import DisclosurePolicy, apply_policy
 from dueregard.analytics.disclosure.symbols import legend_for
+from dueregard.analytics.paygap.by_group import GroupPay, PayByGroup
 from dueregard.analytics.paygap.figures import (
     Disclosure,
     GapFigure,
@@ -221,3 +222,46 @@ def headline(tables: tuple[ResultTable, ResultTable, ResultTable, ResultTable]) 
         second = row[quarters.index_of("comparison_percent")].text
         lines.append(f"{row[0].text} quarter: {reference} {first}, {comparison} {second}")
     return tuple(lines)
+
+
+def pay_by_group_table(pay: PayByGroup, *, title: str, what: str = "full-pay relevant employees") -> ResultTable:
+    """Mean and median pay of every group with its gaps to the reference group (a row per group; withheld rows
+    keep paygap's symbol and note), the undisclosed stated beside."""
+    rows = []
+    for group in pay.groups:
+        withheld = group.symbol if group.mean is None else ""
+        rows.append(
+            (
+                label(group.group),
+                Cell(group.employee_count, str(group.employee_count)),
+                _money(group.mean, group.employee_count, symbol=withheld, note=group.note),
+                _money(group.median, group.employee_count, symbol=withheld, note=group.note),
+                _gap_cell(group.mean_gap_percent, group),
+                _gap_cell(group.median_gap_percent, group),
+            )
+        )
+    cells = [cell for row in rows for cell in row]
+    disclosure = Disclosure(what.capitalize(), pay.population_count, pay.undisclosed_count, pay.not_compared_count)
+    reference = pay.reference_group or ""
+    return ResultTable(
+        title=title,
+        columns=(
+            Column("group", pay.characteristic.replace("_", " ").capitalize(), "label"),
+            Column("n", "People", "count"),
+            Column("mean_pay", "Mean hourly pay", "number"),
+            Column("median_pay", "Median hourly pay", "number"),
+            Column("mean_gap", f"Mean gap to {reference} (%)", "number"),
+            Column("median_gap", f"Median gap to {reference} (%)", "number"),
+        ),
+        rows=tuple(rows),
+        notes=replace(
+            _notes(disclosure, reference=reference, methods=(GAP_METHOD, MEDIAN_METHOD), cells=cells),
+            warnings=(),
+        ),
+    )
+
+
+def _gap_cell(value: float | None, group: GroupPay) -> Cell:
+    if value is None:  # withheld, or the reference group itself (not applicable)
+        return Cell(None, symbol=group.symbol or "N/A", denominator=group.employee_count, note=group.note)
+    return Cell(value, f"{one_decimal_place(value)}%", denominator=group.employee_count)

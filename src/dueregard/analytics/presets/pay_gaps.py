@@ -18,11 +18,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..dataset import DatasetDescription
-from ..disclosure import DisclosurePolicy
+from ..disclosure import DisclosurePolicy, apply_policy
 from ..paygap import GroupComparison, PayGapReport, hourly_rate, pay_gap_reports
 from ..paygap.groups import MINIMUM_GROUP_SIZE
 from ..paygap.tables import headline, pay_gap_tables, publish_pay_gap_tables
 from ..report import Report, ReportSection
+from ..results import ResultTable
 from ._common import NO_SUPPRESSION, UNKNOWN_CODES, Grouping, add_grouping, flag, policy_of, require
 from ._registry import Preset, PresetError, PresetInput, register
 
@@ -255,6 +256,10 @@ def _run(kind: PayGapKind, data: PresetInput) -> Report:
     data.progress(0, 1, kind.title)
     report = run_pay_gap(kind, table, data.description, data.options)
     section = pay_gap_section(kind, report, policy)
+    if kind is ETHNICITY and _yes(data.options.get("finer_groups", True)):
+        finer = finer_ethnicity_table(table, data.description, data.options)
+        if finer is not None:
+            section = replace(section, tables=(*section.tables, apply_policy(finer, policy=policy)))
     data.progress(1, 1, kind.title)
     records = report.disclosure[1].population_count
     notes = [
@@ -276,6 +281,62 @@ def _run(kind: PayGapKind, data: PresetInput) -> Report:
         sections=(section,),
         notes=tuple(notes),
     )
+
+
+OTHER_WHITE = "Other White"
+
+
+def finer_ethnicity_table(
+    table: ir.Table,
+    description: DatasetDescription,
+    options: Mapping[str, Any],
+    raw_counts: Sequence[tuple[str | None, int]] | None = None,
+) -> ResultTable | None:
+    """Mean and median hourly pay of White British employees, other White employees and each other ethnic group
+    of the classification (Mixed, Asian, Black, Other), with each group's gaps to White British, withheld where a
+    group has fewer than the minimum group size (``table`` from :func:`pay_table`). None when the classification
+    has no White British category."""
+    from ..classifications import get_classification, map_values
+    from ..paygap import pay_by_group
+    from ..paygap.tables import pay_by_group_table
+
+    table, grouping = add_grouping(table, description, "ethnicity", detail="categories", raw_counts=raw_counts)
+    classification = get_classification(description.characteristic("ethnicity").classification)
+    if "white_british" not in grouping.labels or not grouping.codes or grouping.source is None:
+        return None
+    group_of = classification.aggregation("groups").group_of()
+    labels = {group.code: group.label for group in sorted(classification.groups, key=lambda g: g.order)}
+
+    def finer(code: str) -> str:
+        if code == "white_british":
+            return ETHNICITY.reference[0]
+        group = group_of.get(code)
+        if group is None:
+            return UNKNOWN_CODES[0]
+        return OTHER_WHITE if group == "white" else labels[group]
+
+    mapped = map_values(table, grouping.source, {raw: finer(code) for raw, code in grouping.codes.items()})
+    order = [ETHNICITY.reference[0], OTHER_WHITE, *(text for code, text in labels.items() if code != "white")]
+    pay = pay_by_group(
+        mapped,
+        group="__dueregard_code",
+        pay=RATE,
+        population=FULL_PAY,
+        reference=ETHNICITY.reference[0],
+        groups=order,
+        undisclosed=UNKNOWN_CODES,
+        minimum_group_size=int(options.get("minimum_group_size", ETHNICITY.minimum_group_size)),
+        characteristic="ethnic group",
+    )
+    return pay_by_group_table(pay, title="Hourly pay by ethnic group")
+
+
+def _yes(value: Any) -> bool:
+    if isinstance(value, str):
+        if value.strip().casefold() not in ("true", "yes", "1", "false", "no", "0"):
+            raise PresetError(f"options.finer_groups is true or false, not {value!r}.")
+        return value.strip().casefold() in ("true", "yes", "1")
+    return bool(value)
 
 
 def _runner(kind: PayGapKind) -> Callable[[PresetInput], Report]:
