@@ -7,9 +7,10 @@ data: typed, frozen, and it round-trips through JSON."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from .i18n import DEFAULT_LANGUAGE, get_language
 from .results import ResultTable
 
 
@@ -42,7 +43,9 @@ class Report:
     """What one preset run produced. ``preset`` is the preset's name; ``dataset`` the dataset description's name;
     ``records`` how many rows were read; ``notes`` report-wide caveats (e.g. the stop-and-search population
     caveats); ``warnings`` things a reader must know that are not about one table (e.g. "fewer than 150
-    employees: the legacy race duty's full monitoring does not apply")."""
+    employees: the legacy race duty's full monitoring does not apply"). ``language`` is the language its texts
+    were made in (``"en"``, ``"cy"``): by default the language current when the report is built (see
+    :func:`dueregard.analytics.i18n.language`); the writers write their own texts in it too."""
 
     preset: str
     title: str
@@ -51,6 +54,7 @@ class Report:
     sections: tuple[ReportSection, ...]
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    language: str = field(default_factory=get_language)
 
     @property
     def tables(self) -> tuple[ResultTable, ...]:
@@ -64,6 +68,7 @@ class Report:
             "records": self.records,
             "notes": list(self.notes),
             "warnings": list(self.warnings),
+            "language": self.language,
             "sections": [section.to_dict() for section in self.sections],
         }
 
@@ -77,4 +82,5 @@ class Report:
             notes=tuple(data.get("notes", ())),
             warnings=tuple(data.get("warnings", ())),
             sections=tuple(ReportSection.from_dict(section) for section in data.get("sections", ())),
+            language=data.get("language", DEFAULT_LANGUAGE),
         )
