@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .i18n import _
+
 COLUMN_KINDS = frozenset({"label", "count", "rate", "percent", "ratio", "p_value", "number", "text"})
 """What a column holds. ``label`` columns name the row (a group); the others hold figures or free text."""
 
@@ -279,7 +281,8 @@ class ResultTable:
         """The table as CSV rows of text: a header of column labels, then one row per table row.
 
         Cells give what a reader sees (:attr:`Cell.text`). With ``intervals``, every column with at least one
-        interval is followed by "lower" and "upper" columns. All text passes through :func:`csv_safe`."""
+        interval is followed by "lower" and "upper" columns (headed in the current language). All text passes
+        through :func:`csv_safe`."""
         with_interval = [
             intervals and any(row[index].low is not None or row[index].high is not None for row in self.rows)
             for index in range(len(self.columns))
@@ -288,7 +291,12 @@ class ResultTable:
         for column, has_interval in zip(self.columns, with_interval, strict=True):
             header.append(column.label)
             if has_interval:
-                header.extend([f"{column.label} (lower)", f"{column.label} (upper)"])
+                header.extend(
+                    [
+                        _("{column} (lower)").format(column=column.label),
+                        _("{column} (upper)").format(column=column.label),
+                    ]
+                )
         out = [[csv_safe(text) for text in header]]
         for row in self.rows:
             line: list[str] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from .. import i18n
 from ..report import Report
 from ..results import ResultTable
 from .formatting import slug
@@ -26,13 +27,15 @@ def write_table_csv(table: ResultTable, path: Path) -> None:
 
 
 def write_csv_tables(report: Report, directory: Path) -> list[Path]:
-    """Write every table to ``directory`` (created); return the files in report order."""
+    """Write every table to ``directory`` (created); return the files in report order. The header texts the writer
+    adds (an interval's "(lower)" and "(upper)") are in the report's language."""
     directory.mkdir(parents=True, exist_ok=True)
     tables = report.tables
     width = max(2, len(str(len(tables))))
     written = []
-    for number, table in enumerate(tables, start=1):
-        path = directory / table_file_name(number, table, width=width)
-        write_table_csv(table, path)
-        written.append(path)
+    with i18n.language(report.language):
+        for number, table in enumerate(tables, start=1):
+            path = directory / table_file_name(number, table, width=width)
+            write_table_csv(table, path)
+            written.append(path)
     return written

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..disclosure.symbols import LEGEND
+from ..i18n import _
 from ..results import Cell, Column, ResultTable
 
 _DISPLAYED_NUMBER = re.compile(r"^\s*(-?)([£$€]?)(-?\d+(?:,\d{3})*(?:\.(\d+))?)\s*(%?)")
@@ -24,11 +25,12 @@ def slug(text: str, *, limit: int = 60) -> str:
 
 
 def legend(table: ResultTable) -> tuple[tuple[str, str], ...]:
-    """The table's legend, completed with the standard meaning of any symbol it uses but does not explain."""
+    """The table's legend, completed with the standard meaning (in the current language) of any symbol it uses but
+    does not explain."""
     entries = dict(table.notes.legend)
     for symbol in sorted(table.symbols_used()):
         if symbol not in entries and symbol in LEGEND:
-            entries[symbol] = LEGEND[symbol]
+            entries[symbol] = _(LEGEND[symbol])
     return tuple(entries.items())
 
 
@@ -98,7 +100,9 @@ def interval_text(cell: Cell, column: Column) -> str:
     """``"10.1% to 14.6%"``, or empty when the cell has no interval or its figure is not shown."""
     if cell.symbol or cell.low is None or cell.high is None:
         return ""
-    return f"{format_bound(cell, column, cell.low)} to {format_bound(cell, column, cell.high)}"
+    return _("{low} to {high}").format(
+        low=format_bound(cell, column, cell.low), high=format_bound(cell, column, cell.high)
+    )
 
 
 def row_label(table: ResultTable, row: tuple[Cell, ...]) -> str:

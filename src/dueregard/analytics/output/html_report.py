@@ -13,6 +13,8 @@ from __future__ import annotations
 from html import escape
 from typing import Final
 
+from .. import i18n
+from ..i18n import _
 from ..report import Report, ReportSection
 from ..results import ResultTable
 from .formatting import columns_with_intervals, interval_text, label_index, legend, row_label
@@ -70,7 +72,7 @@ def _table_html(table: ResultTable, table_id: str) -> list[str]:
     for column, has_interval in zip(table.columns, intervals, strict=True):
         head.append(f'<th scope="col">{escape(column.label)}</th>')
         if has_interval:
-            head.append(f'<th scope="col">{escape(column.label)}: interval</th>')
+            head.append(f'<th scope="col">{escape(_("{column}: interval").format(column=column.label))}</th>')
     head += ["</tr>", "</thead>"]
     body = ["<tbody>"]
     footnotes: list[str] = []
@@ -79,9 +81,12 @@ def _table_html(table: ResultTable, table_id: str) -> list[str]:
         for index, (column, cell, has_interval) in enumerate(zip(table.columns, row, intervals, strict=True)):
             text = escape(cell.text)
             if cell.note:
-                footnotes.append(f"{row_label(table, row)}, {column.label}: {cell.note}")
+                footnotes.append(
+                    _("{row}, {column}: {note}").format(row=row_label(table, row), column=column.label, note=cell.note)
+                )
                 number = len(footnotes)
-                text += f' <a class="note-ref" href="#{table_id}-note-{number}">(note {number})</a>'
+                reference = escape(_("(note {number})").format(number=number))
+                text += f' <a class="note-ref" href="#{table_id}-note-{number}">{reference}</a>'
             if index == row_header:
                 cells.append(f'<th scope="row">{text}</th>')
             else:
@@ -102,7 +107,7 @@ def _table_html(table: ResultTable, table_id: str) -> list[str]:
         "</div>",
     ]
     if footnotes:
-        html += ['<div class="notes">', "<h4>Notes on figures</h4>", "<ol>"]
+        html += ['<div class="notes">', f"<h4>{escape(_('Notes on figures'))}</h4>", "<ol>"]
         html += [f'<li id="{table_id}-note-{n}">{escape(text)}</li>' for n, text in enumerate(footnotes, start=1)]
         html += ["</ol>", "</div>"]
     return html
@@ -112,24 +117,28 @@ def _table_notes(table: ResultTable) -> list[str]:
     notes = table.notes
     facts: list[str] = []
     if notes.reference_group:
-        facts.append(f"Reference group: {notes.reference_group}.")
+        facts.append(_("Reference group: {group}.").format(group=notes.reference_group))
     if notes.unknown_count is not None:
-        used = {True: "counted in the figures", False: "not used in the figures", None: ""}[notes.unknowns_used]
-        facts.append(f"Records with an unknown value: {notes.unknown_count:,}" + (f" ({used})." if used else "."))
+        unknown = {
+            True: _("Records with an unknown value: {count} (counted in the figures)."),
+            False: _("Records with an unknown value: {count} (not used in the figures)."),
+            None: _("Records with an unknown value: {count}."),
+        }[notes.unknowns_used]
+        facts.append(unknown.format(count=f"{notes.unknown_count:,}"))
     if notes.declaration_rate is not None:
-        facts.append(f"Declaration rate: {notes.declaration_rate * 100:.1f}%.")
+        facts.append(_("Declaration rate: {rate}.").format(rate=f"{notes.declaration_rate * 100:.1f}%"))
     html = ['<div class="notes">']
     html += _paragraphs(facts)
     entries = legend(table)
     if entries:
-        html += ["<h4>Symbols</h4>", '<dl class="legend">']
+        html += [f"<h4>{escape(_('Symbols'))}</h4>", '<dl class="legend">']
         for symbol, meaning in entries:
             html += [f"<dt>{escape(symbol)}</dt>", f"<dd>{escape(meaning)}</dd>"]
         html.append("</dl>")
-    html += _list("Warnings", list(notes.warnings))
-    html += _list("Tests", list(notes.tests))
-    html += _list("Methods", list(notes.methods))
-    html += _list("Disclosure control", list(notes.disclosure))
+    html += _list(_("Warnings"), list(notes.warnings))
+    html += _list(_("Tests"), list(notes.tests))
+    html += _list(_("Methods"), list(notes.methods))
+    html += _list(_("Disclosure control"), list(notes.disclosure))
     html.append("</div>")
     return html
 
@@ -152,8 +161,14 @@ def _section_html(section: ReportSection, number: int, first_table: int) -> list
     return html
 
 
-def render_html(report: Report, *, language: str = "en") -> str:
-    """The whole report as an HTML document (a string)."""
+def render_html(report: Report, *, language: str | None = None) -> str:
+    """The whole report as an HTML document (a string), its own texts (headings, notes, the charts' text
+    alternatives) and its ``lang`` attribute in ``language`` (default: the report's own language)."""
+    with i18n.language(language or report.language) as code:
+        return _render(report, code)
+
+
+def _render(report: Report, language: str) -> str:
     html = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(language)}">',
@@ -164,29 +179,35 @@ def render_html(report: Report, *, language: str = "en") -> str:
         f"<style>{STYLE}</style>",
         "</head>",
         "<body>",
-        '<a class="skip-link" href="#main">Skip to the report</a>',
+        f'<a class="skip-link" href="#main">{escape(_("Skip to the report"))}</a>',
         '<div class="page">',
-        "<header><p>Equality evidence report</p></header>",
+        f"<header><p>{escape(_('Equality evidence report'))}</p></header>",
         '<main id="main">',
         f"<h1>{escape(report.title)}</h1>",
         '<dl class="meta">',
-        f"<dt>Data</dt><dd>{escape(report.dataset)}</dd>",
-        f"<dt>Records</dt><dd>{report.records:,}</dd>",
-        f"<dt>Report</dt><dd>{escape(report.preset)}</dd>",
-        f"<dt>Tables</dt><dd>{len(report.tables)}</dd>",
+        f"<dt>{escape(_('Data'))}</dt><dd>{escape(report.dataset)}</dd>",
+        f"<dt>{escape(_('Records'))}</dt><dd>{report.records:,}</dd>",
+        f"<dt>{escape(_('Report'))}</dt><dd>{escape(report.preset)}</dd>",
+        f"<dt>{escape(_('Tables'))}</dt><dd>{len(report.tables)}</dd>",
         "</dl>",
     ]
     if report.warnings:
-        html += ['<div class="warning">', "<h2>Warnings</h2>", "<ul>"]
+        html += ['<div class="warning">', f"<h2>{escape(_('Warnings'))}</h2>", "<ul>"]
         html += [f"<li>{escape(text)}</li>" for text in report.warnings]
         html += ["</ul>", "</div>"]
     if report.notes:
-        html += ["<h2>About these figures</h2>", *_paragraphs(list(report.notes))]
+        html += [f"<h2>{escape(_('About these figures'))}</h2>", *_paragraphs(list(report.notes))]
     html += [
-        "<p>Intervals are 95% confidence intervals unless a table's methods say otherwise. A symbol in place of a "
-        "figure is explained under its table.</p>",
+        *_paragraphs(
+            [
+                _(
+                    "Intervals are 95% confidence intervals unless a table's methods say otherwise. A symbol in place "
+                    "of a figure is explained under its table."
+                )
+            ]
+        ),
         '<nav aria-labelledby="contents">',
-        '<h2 id="contents">Contents</h2>',
+        f'<h2 id="contents">{escape(_("Contents"))}</h2>',
         "<ol>",
     ]
     for number, section in enumerate(report.sections, start=1):
@@ -198,8 +219,11 @@ def render_html(report: Report, *, language: str = "en") -> str:
         first_table += len(section.tables)
     html += [
         "</main>",
-        "<footer><p>Produced by dueregard. The same tables are in the CSV, XLSX and JSON files beside this page."
-        "</p></footer>",
+        "<footer>",
+        *_paragraphs(
+            [_("Produced by dueregard. The same tables are in the CSV, XLSX and JSON files beside this page.")]
+        ),
+        "</footer>",
         "</div>",
         "</body>",
         "</html>",

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Final
 
+from ..i18n import _
 from ..results import ResultTable
 from .formatting import label_index, row_label, shown_as
 
@@ -75,6 +76,10 @@ def _number_text(value: float, percent: bool) -> str:
     return f"{text}%" if percent else text
 
 
+def _with_reference(bar: _Bar) -> str:
+    return _("{group} (reference)").format(group=bar.label) if bar.reference else bar.label
+
+
 def _short(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
@@ -113,9 +118,7 @@ def bar_chart(table: ResultTable, *, chart_id: str) -> str | None:
     if highest <= lowest:
         highest = lowest + step
 
-    label_width = min(
-        300, 16 + 7 * max(len(_short(bar.label + (" (reference)" if bar.reference else ""))) for bar in bars)
-    )
+    label_width = min(300, 16 + 7 * max(len(_short(_with_reference(bar))) for bar in bars))
     left = label_width + 8
     right = WIDTH - VALUE_SPACE
     height = TOP + ROW_HEIGHT * len(bars) + AXIS_SPACE
@@ -123,17 +126,19 @@ def bar_chart(table: ResultTable, *, chart_id: str) -> str | None:
     def x(value: float) -> float:
         return round(left + (value - lowest) / (highest - lowest) * (right - left), 1)
 
-    title = f"Chart of {column.label} by {group_column.label.lower()}"
+    title = _("Chart of {figure} by {group}").format(figure=column.label, group=group_column.label.lower())
     described = [
-        f"Horizontal bars, one for each {group_column.label.lower()}, showing {column.label.lower()}",
+        _("Horizontal bars, one for each {group}, showing {figure}").format(
+            group=group_column.label.lower(), figure=column.label.lower()
+        ),
     ]
     if any(bar.low is not None for bar in bars):
-        described.append("a line across each bar shows its interval")
+        described.append(_("a line across each bar shows its interval"))
     if any(bar.reference for bar in bars):
-        described.append(f"the reference group, {reference}, is labelled (reference)")
+        described.append(_("the reference group, {group}, is labelled (reference)").format(group=reference))
     if any(bar.value is None for bar in bars):
-        described.append("groups whose figure is not shown have no bar")
-    desc = "; ".join(described) + ". The figures are in the table that follows."
+        described.append(_("groups whose figure is not shown have no bar"))
+    desc = _("{description}. The figures are in the table that follows.").format(description="; ".join(described))
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {WIDTH} {height}" '
@@ -166,10 +171,10 @@ def bar_chart(table: ResultTable, *, chart_id: str) -> str | None:
     )
     for number, bar in enumerate(bars):
         middle = TOP + ROW_HEIGHT * number + ROW_HEIGHT / 2
-        name = _short(bar.label + (" (reference)" if bar.reference else ""))
+        name = _short(_with_reference(bar))
         parts.append(f'<text x="{label_width}" y="{middle + 4}" text-anchor="end" fill="{INK}">{escape(name)}</text>')
         if bar.value is None:
-            words = f"not shown ({bar.text})" if bar.text else "no figure"
+            words = _("not shown ({symbol})").format(symbol=bar.text) if bar.text else _("no figure")
             parts.append(f'<text x="{left + 4}" y="{middle + 4}" fill="{INK}">{escape(words)}</text>')
             continue
         start, end = sorted((x(0.0), x(bar.value)))

@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from .. import i18n
+from ..i18n import _
 from ..report import Report
 from ..results import Cell, Column, ResultTable, csv_safe
 from .formatting import columns_with_intervals, display_is_number, legend, row_label, shown_as
@@ -93,28 +95,30 @@ class _Writer:
         return item
 
     def contents(self, report: Report, names: list[tuple[str, str, str]]) -> None:
-        sheet = self.workbook.create_sheet("Contents")
+        sheet = self.workbook.create_sheet(_("Contents")[:SHEET_NAME_LIMIT])
         sheet.column_dimensions["A"].width = 34
         sheet.column_dimensions["B"].width = 40
         sheet.column_dimensions["C"].width = 60
         sheet.append([self.cell(sheet, report.title, title=True)])
-        sheet.append([self.cell(sheet, "Data", bold=True), self.cell(sheet, report.dataset)])
-        sheet.append([self.cell(sheet, "Records", bold=True), report.records])
-        sheet.append([self.cell(sheet, "Report", bold=True), self.cell(sheet, report.preset)])
-        for heading, texts in (("Warning", report.warnings), ("Note", report.notes)):
+        sheet.append([self.cell(sheet, _("Data"), bold=True), self.cell(sheet, report.dataset)])
+        sheet.append([self.cell(sheet, _("Records"), bold=True), report.records])
+        sheet.append([self.cell(sheet, _("Report"), bold=True), self.cell(sheet, report.preset)])
+        for heading, texts in ((_("Warning"), report.warnings), (_("Note"), report.notes)):
             for text in texts:
                 sheet.append([self.cell(sheet, heading, bold=True), self.cell(sheet, text)])
         sheet.append(
             [
                 self.cell(
                     sheet,
-                    "Intervals are 95% confidence intervals unless a table's methods say otherwise. Symbols are "
-                    "explained under each table.",
+                    _(
+                        "Intervals are 95% confidence intervals unless a table's methods say otherwise. Symbols are "
+                        "explained under each table."
+                    ),
                 )
             ]
         )
         sheet.append([])
-        sheet.append([self.cell(sheet, name, bold=True) for name in ("Sheet", "Section", "Table")])
+        sheet.append([self.cell(sheet, name, bold=True) for name in (_("Sheet"), _("Section"), _("Table"))])
         for name, section, title in names:
             sheet.append([self.cell(sheet, name), self.cell(sheet, section), self.cell(sheet, title)])
 
@@ -140,8 +144,8 @@ class _Writer:
             header.append(self.cell(sheet, column.label, bold=True))
             if has_interval:
                 header += [
-                    self.cell(sheet, f"{column.label} (lower)", bold=True),
-                    self.cell(sheet, f"{column.label} (upper)", bold=True),
+                    self.cell(sheet, _("{column} (lower)").format(column=column.label), bold=True),
+                    self.cell(sheet, _("{column} (upper)").format(column=column.label), bold=True),
                 ]
         sheet.append(header)
         cell_notes: list[str] = []
@@ -158,7 +162,11 @@ class _Writer:
                         hidden = bool(cell.symbol) or bound is None
                         line.append(self.cell(sheet, "") if hidden else self.number(sheet, cell, column, bound))
                 if cell.note:
-                    cell_notes.append(f"{row_label(table, row)}, {column.label}: {cell.note}")
+                    cell_notes.append(
+                        _("{row}, {column}: {note}").format(
+                            row=row_label(table, row), column=column.label, note=cell.note
+                        )
+                    )
             sheet.append(line)
         sheet.append([])
         for label, text in self.note_lines(table):
@@ -166,12 +174,12 @@ class _Writer:
         entries = legend(table)
         if entries:
             sheet.append([])
-            sheet.append([self.cell(sheet, "Symbol", bold=True), self.cell(sheet, "Meaning", bold=True)])
+            sheet.append([self.cell(sheet, _("Symbol"), bold=True), self.cell(sheet, _("Meaning"), bold=True)])
             for symbol, meaning in entries:
                 sheet.append([self.cell(sheet, symbol), self.cell(sheet, meaning)])
         if cell_notes:
             sheet.append([])
-            sheet.append([self.cell(sheet, "Notes on figures", bold=True)])
+            sheet.append([self.cell(sheet, _("Notes on figures"), bold=True)])
             for text in cell_notes:
                 sheet.append([self.cell(sheet, text)])
 
@@ -180,23 +188,33 @@ class _Writer:
         notes = table.notes
         lines: list[tuple[str, str]] = []
         if notes.reference_group:
-            lines.append(("Reference group", notes.reference_group))
+            lines.append((_("Reference group"), notes.reference_group))
         if notes.unknown_count is not None:
-            used = {True: " (counted in the figures)", False: " (not used in the figures)", None: ""}
-            lines.append(("Unknown values", f"{notes.unknown_count:,}{used[notes.unknowns_used]}"))
+            used = {
+                True: _("{count} (counted in the figures)"),
+                False: _("{count} (not used in the figures)"),
+                None: "{count}",
+            }[notes.unknowns_used]
+            lines.append((_("Unknown values"), used.format(count=f"{notes.unknown_count:,}")))
         if notes.declaration_rate is not None:
-            lines.append(("Declaration rate", f"{notes.declaration_rate * 100:.1f}%"))
+            lines.append((_("Declaration rate"), f"{notes.declaration_rate * 100:.1f}%"))
         for label, texts in (
-            ("Warning", notes.warnings),
-            ("Test", notes.tests),
-            ("Method", notes.methods),
-            ("Disclosure control", notes.disclosure),
+            (_("Warning"), notes.warnings),
+            (_("Test"), notes.tests),
+            (_("Method"), notes.methods),
+            (_("Disclosure control"), notes.disclosure),
         ):
             lines += [(label, text) for text in texts]
         return lines
 
 
 def write_xlsx(report: Report, path: Path) -> None:
+    """Write ``report`` as a workbook, its own texts (sheet headings, notes) in the report's language."""
+    with i18n.language(report.language):
+        _write(report, path)
+
+
+def _write(report: Report, path: Path) -> None:
     writer = _Writer()
     names: list[tuple[str, str, str]] = []
     planned: list[tuple[str, str, ResultTable]] = []
