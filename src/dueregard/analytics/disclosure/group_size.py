@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import and_list, ngettext
+
 DEFAULT_MINIMUM_GROUP_SIZE = 10
 
 
@@ -26,8 +28,10 @@ def check_group_sizes(counts: Mapping[str, int], *, minimum: int = DEFAULT_MINIM
     too_small = tuple(sorted(group for group, count in counts.items() if count < minimum))
     if not too_small:
         return GroupSizeCheck(True, minimum, (), "")
-    groups = " and ".join(too_small)
-    plural = "s" if len(too_small) > 1 else ""
-    return GroupSizeCheck(
-        False, minimum, too_small, f"Withheld: fewer than {minimum} people in the {groups} group{plural}."
-    )
+    groups = and_list(too_small, commas=False)
+    note = ngettext(
+        "Withheld: fewer than {minimum} people in the {groups} group.",
+        "Withheld: fewer than {minimum} people in the {groups} groups.",
+        len(too_small),
+    ).format(minimum=minimum, groups=groups)
+    return GroupSizeCheck(False, minimum, too_small, note)

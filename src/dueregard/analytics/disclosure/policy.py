@@ -45,6 +45,7 @@ from dueregard.analytics.disclosure.rounding import (
 )
 from dueregard.analytics.disclosure.suppression import Position, primary_suppression, secondary_suppression
 from dueregard.analytics.disclosure.symbols import FEWER_THAN_5, ROUNDS_TO_ZERO, UNRELIABLE, WITHHELD, legend_for
+from dueregard.analytics.i18n import _
 from dueregard.analytics.results import Cell, Column, ResultTable
 
 DERIVED_KINDS = frozenset({"rate", "percent", "ratio", "number", "p_value"})
@@ -161,8 +162,12 @@ def apply_policy(
     if policy.threshold is not None:
         grid = [[_count_value(table, r, c) for c in grid_columns] for r in body_rows]
         primary = primary_suppression(grid, threshold=policy.threshold, hide_zeros=policy.hide_zeros)
-        zeros = "" if policy.hide_zeros else " (other than 0)"
-        disclosure.append(f"Counts below {policy.threshold}{zeros} are withheld ({WITHHELD}).")
+        below = (
+            _("Counts below {threshold} are withheld ({symbol}).")
+            if policy.hide_zeros
+            else _("Counts below {threshold} (other than 0) are withheld ({symbol}).")
+        )
+        disclosure.append(below.format(threshold=policy.threshold, symbol=WITHHELD))
         positions: frozenset[Position] = primary
         if policy.secondary and (policy.row_total_column is not None or policy.total_row is not None):
             result = secondary_suppression(
@@ -174,7 +179,7 @@ def apply_policy(
             positions = result.hidden
             if result.secondary:
                 disclosure.append(
-                    "Further counts are withheld so that no withheld count can be worked out from totals."
+                    _("Further counts are withheld so that no withheld count can be worked out from totals.")
                 )
             for r in result.withheld_row_totals:
                 hidden.add((body_rows[r], policy.row_total_column or ""))
@@ -197,7 +202,7 @@ def apply_policy(
     )
     if context.withheld_columns:
         disclosure.append(
-            "Ratios or p-values that compare groups are withheld where they would give a withheld count back."
+            _("Ratios or p-values that compare groups are withheld where they would give a withheld count back.")
         )
     new_rows = tuple(
         tuple(
@@ -215,33 +220,48 @@ def apply_policy(
     warnings = _warnings_without_hidden_rows(table, hidden_rows)
     if hidden_rows:
         # Said whenever a row is withheld, not only when a warning was dropped, which would itself tell something.
-        disclosure.append("Warnings about groups with withheld counts are not shown.")
+        disclosure.append(_("Warnings about groups with withheld counts are not shown."))
     tests = table.notes.tests
     if tests and counts_changed:
         tests = ()
         disclosure.append(
-            "The test of the whole table is not shown: computed from the exact counts, it could give a withheld or "
-            "rounded count back."
+            _(
+                "The test of the whole table is not shown: computed from the exact counts, it could give a withheld "
+                "or rounded count back."
+            )
         )
 
     if policy.rounding == "hesa":
         disclosure.append(
-            "Counts are rounded to the nearest 5 (0, 1 and 2 to 0; halves up) (HESA); percentages with a denominator "
-            f"below {HESA_PERCENT_MIN_DENOMINATOR:g} and averages of {HESA_AVERAGE_MAX_SUPPRESSED} or fewer people "
-            "are withheld; percentages are calculated from unrounded numbers."
+            _(
+                "Counts are rounded to the nearest 5 (0, 1 and 2 to 0; halves up) (HESA); percentages with a "
+                "denominator below {denominator} and averages of {people} or fewer people are withheld; percentages "
+                "are calculated from unrounded numbers."
+            ).format(denominator=f"{HESA_PERCENT_MIN_DENOMINATOR:g}", people=HESA_AVERAGE_MAX_SUPPRESSED)
         )
         unknown = hesa_count(unknown)
     elif policy.rounding == "ofqual":
         disclosure.append(
-            "Counts are rounded to the nearest 5; 1 to 4 is shown as “fewer than 5” and a true zero as 0 (Ofqual); "
-            "totals and percentages are calculated from unrounded values."
+            _(
+                "Counts are rounded to the nearest 5; 1 to 4 is shown as “{symbol}” and a true zero as 0 (Ofqual); "
+                "totals and percentages are calculated from unrounded values."
+            ).format(symbol=FEWER_THAN_5)
         )
         unknown = _round_plain(unknown, policy)
-    rounded_note = " (rounded)" if policy.rounding != "none" else ""
-    disclosure.append(
-        f"{unknown}{rounded_note} records had an unknown value; they were "
-        + ("used in these figures." if used else "not used in these figures.")
-    )
+    rounded = policy.rounding != "none"
+    if used:
+        unknown_note = (
+            _("{count} (rounded) records had an unknown value; they were used in these figures.")
+            if rounded
+            else _("{count} records had an unknown value; they were used in these figures.")
+        )
+    else:
+        unknown_note = (
+            _("{count} (rounded) records had an unknown value; they were not used in these figures.")
+            if rounded
+            else _("{count} records had an unknown value; they were not used in these figures.")
+        )
+    disclosure.append(unknown_note.format(count=unknown))
     published = replace(table, rows=new_rows)
     notes = replace(table.notes, unknown_count=unknown, unknowns_used=used, tests=tests, warnings=warnings)
     notes = notes.adding(disclosure=disclosure)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from dueregard.analytics.i18n import _
 from dueregard.analytics.stats._common import check_count
 
 MIN_EXPECTED = 5.0
@@ -21,7 +22,8 @@ Alternative = Literal["two-sided", "less", "greater"]
 
 @dataclass(frozen=True)
 class TestResult:
-    """One test: the method used, its statistic (None for Fisher), p-value, and the reason for the choice."""
+    """One test: the method used, its statistic (None for Fisher), p-value, and the reason for the choice (texts
+    in the current language)."""
 
     __test__ = False  # not a pytest test class
 
@@ -48,7 +50,8 @@ class TestResult:
 def _check_table(table: Sequence[Sequence[int]]) -> tuple[tuple[int, ...], ...]:
     rows = tuple(tuple(row) for row in table)
     if len(rows) < 2 or len({len(row) for row in rows}) != 1 or len(rows[0]) < 2:
-        raise ValueError("A test of association needs a rectangular table of at least 2 rows and 2 columns.")
+        # Translated: a preset's table says this when it has no test (a single group with anyone in it).
+        raise ValueError(_("A test of association needs a rectangular table of at least 2 rows and 2 columns."))
     for row in rows:
         for value in row:
             check_count("a count", value)
@@ -62,7 +65,7 @@ def expected_counts(table: Sequence[Sequence[int]]) -> tuple[tuple[float, ...], 
     column_totals = [sum(column) for column in zip(*rows, strict=True)]
     total = sum(row_totals)
     if total == 0 or 0 in row_totals or 0 in column_totals:
-        raise ValueError("A row or column of the table is all zero: no test of association is possible.")
+        raise ValueError(_("A row or column of the table is all zero: no test of association is possible."))
     return tuple(tuple(r * c / total for c in column_totals) for r in row_totals)
 
 
@@ -88,11 +91,13 @@ def chi_square(table: Sequence[Sequence[int]], *, yates: bool = False) -> TestRe
     warnings: tuple[str, ...] = ()
     if min_expected < MIN_EXPECTED:
         warnings = (
-            f"Some expected counts are below {MIN_EXPECTED:g} (smallest {min_expected:.2f}): "
-            "the χ² p-value is approximate; read it with care.",
+            _(
+                "Some expected counts are below {minimum} (smallest {smallest}): the χ² p-value is approximate; read "
+                "it with care."
+            ).format(minimum=f"{MIN_EXPECTED:g}", smallest=f"{min_expected:.2f}"),
         )
     return TestResult(
-        method="Pearson χ² with Yates's continuity correction" if yates else "Pearson χ²",
+        method=_("Pearson χ² with Yates's continuity correction") if yates else _("Pearson χ²"),
         statistic=statistic,
         p_value=float(chdtrc(dof, statistic)),
         dof=dof,
@@ -113,7 +118,11 @@ def fisher_exact(table: Sequence[Sequence[int]], *, alternative: Alternative = "
     min_expected = min(sum(row) * c / total for row in rows for c in column_totals) if total else 0.0
     result = scipy_fisher_exact([list(row) for row in rows], alternative=alternative)
     return TestResult(
-        method=f"Fisher's exact test ({alternative})",
+        method={
+            "two-sided": _("Fisher's exact test (two-sided)"),
+            "less": _("Fisher's exact test (less)"),
+            "greater": _("Fisher's exact test (greater)"),
+        }[alternative],
         statistic=None,
         p_value=float(result.pvalue),
         dof=None,
@@ -128,18 +137,19 @@ def association_test(table: Sequence[Sequence[int]], *, yates: bool = False) -> 
     expected = expected_counts(rows)
     min_expected = min(min(row) for row in expected)
     is_2x2 = len(rows) == 2 and len(rows[0]) == 2
+    figures = {"minimum": f"{MIN_EXPECTED:g}", "smallest": f"{min_expected:.2f}"}
     if min_expected >= MIN_EXPECTED:
         result = chi_square(rows, yates=yates and is_2x2)
-        reason = f"Every expected count is at least {MIN_EXPECTED:g} (smallest {min_expected:.2f}): χ² test."
+        reason = _("Every expected count is at least {minimum} (smallest {smallest}): χ² test.").format(**figures)
     elif is_2x2:
         result = fisher_exact(rows)
-        reason = f"An expected count is below {MIN_EXPECTED:g} (smallest {min_expected:.2f}): Fisher's exact test."
+        reason = _("An expected count is below {minimum} (smallest {smallest}): Fisher's exact test.").format(**figures)
     else:
         result = chi_square(rows)
-        reason = (
-            f"An expected count is below {MIN_EXPECTED:g} (smallest {min_expected:.2f}) in a table larger than 2×2: "
-            "χ² test, approximate."
-        )
+        reason = _(
+            "An expected count is below {minimum} (smallest {smallest}) in a table larger than 2×2: χ² test, "
+            "approximate."
+        ).format(**figures)
     return TestResult(
         method=result.method,
         statistic=result.statistic,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from dueregard.analytics.i18n import _
 from dueregard.analytics.results import Cell, Column, ResultTable, TableNotes, label
 from dueregard.analytics.stats._common import round_half_up
 from dueregard.analytics.stats.contingency import association_test
@@ -36,13 +37,15 @@ def disparity_table(
     counts: Mapping[str, tuple[int, int]],
     reference: str,
     unknown: tuple[int, int] = (0, 0),
-    group_label: str = "Group",
+    group_label: str | None = None,
     confidence: float = 0.95,
     zero_cells: ZeroCells = "not_calculable",
     impact_threshold: float = FOUR_FIFTHS,
 ) -> ResultTable:
     """``counts`` maps each group to (n, k): n people, k of whom had the outcome; ``unknown`` is (n, k) for people
-    whose characteristic was not known — reported, never used. Rows are sorted by group name."""
+    whose characteristic was not known — reported, never used. Rows are sorted by group name. ``group_label`` heads
+    the column of groups ("Group" in the current language by default); every other text is in the current
+    language."""
     if reference not in counts:
         raise KeyError(f"The reference group {reference!r} is not among the groups.")
     k_ref = counts[reference][1]
@@ -59,7 +62,7 @@ def disparity_table(
             else Cell(share.estimate, _percent(share.estimate), denominator=n, low=share.low, high=share.high)
         )
         if group == reference:
-            ratio_cell = Cell(1.0, "1.00 (reference)")
+            ratio_cell = Cell(1.0, _("{ratio} (reference)").format(ratio="1.00"))
         else:
             ratio = rate_ratio(
                 k_group=k, n_group=n, k_reference=k_ref, n_reference=n_ref, confidence=confidence, zero_cells=zero_cells
@@ -75,30 +78,58 @@ def disparity_table(
         if impact is None or impact.ratio is None:
             impact_cell = Cell(value=None, symbol=NOT_APPLICABLE)
         else:
-            flag = f" (below {impact_threshold:g})" if impact.flagged else ""
-            impact_cell = Cell(impact.ratio, _ratio(impact.ratio) + flag)
+            shown = _ratio(impact.ratio)
+            if impact.flagged:
+                shown = _("{ratio} (below {threshold})").format(ratio=shown, threshold=f"{impact_threshold:g}")
+            impact_cell = Cell(impact.ratio, shown)
         rows.append((label(group), Cell(n, str(n)), Cell(k, str(k)), rate_cell, ratio_cell, impact_cell))
 
+    level = f"{confidence:.0%}"
+    relative = (
+        _(
+            "Relative likelihood = group rate ÷ {reference} rate, Katz log {confidence} interval; zero cells: "
+            "Haldane–Anscombe +0.5."
+        )
+        if zero_cells == "haldane"
+        else _(
+            "Relative likelihood = group rate ÷ {reference} rate, Katz log {confidence} interval; zero cells: not "
+            "calculable."
+        )
+    )
     methods = [
-        f"Rates with Wilson score {confidence:.0%} intervals.",
-        f"Relative likelihood = group rate ÷ {reference} rate, Katz log {confidence:.0%} interval; zero cells: "
-        + ("Haldane–Anscombe +0.5." if zero_cells == "haldane" else "not calculable."),
-        f"Impact ratio = group rate ÷ highest rate; below {impact_threshold:g} flagged (four-fifths rule).",
+        _("Rates with Wilson score {confidence} intervals.").format(confidence=level),
+        relative.format(reference=reference, confidence=level),
+        _("Impact ratio = group rate ÷ highest rate; below {threshold} flagged (four-fifths rule).").format(
+            threshold=f"{impact_threshold:g}"
+        ),
     ]
     methods.append(
-        "Test of the whole table: Pearson χ² when every expected count is at least 5, else Fisher's exact test (2×2)."
+        _(
+            "Test of the whole table: Pearson χ² when every expected count is at least 5, else Fisher's exact test "
+            "(2×2)."
+        )
     )
     table_counts = [[counts[g][1], counts[g][0] - counts[g][1]] for g in sorted(counts) if counts[g][0] > 0]
     tests: list[str] = []
     try:
         test = association_test(table_counts)
     except ValueError as error:
-        tests.append(f"No test of the whole table: {error}")
+        tests.append(_("No test of the whole table: {reason}").format(reason=error))
     else:
         # The statistic, p-value and smallest expected count are functions of every cell: they go in notes.tests,
         # which disclosure control drops when it withholds a count.
-        statistic = "" if test.statistic is None else f"statistic {test.statistic:.3f}, "
-        tests.append(f"{test.method}: {statistic}{p_value_text(test.p_value)}. {test.reason}")
+        if test.statistic is None:
+            result = _("{method}: {p_value}. {reason}")
+        else:
+            result = _("{method}: statistic {statistic}, {p_value}. {reason}")
+        tests.append(
+            result.format(
+                method=test.method,
+                statistic=f"{test.statistic:.3f}" if test.statistic is not None else "",
+                p_value=p_value_text(test.p_value),
+                reason=test.reason,
+            )
+        )
         tests.extend(test.warnings)
 
     known = sum(n for n, _k in counts.values())
@@ -106,12 +137,17 @@ def disparity_table(
     return ResultTable(
         title=title,
         columns=(
-            Column("group", group_label, "label"),
-            Column("n", "People", "count"),
-            Column("k", "With the outcome", "count"),
-            Column("rate", "Rate", "rate"),
-            Column("relative_likelihood", f"Relative likelihood (vs {reference})", "ratio", "reference"),
-            Column("impact_ratio", "Impact ratio", "ratio", "highest"),
+            Column("group", _("Group") if group_label is None else group_label, "label"),
+            Column("n", _("People"), "count"),
+            Column("k", _("With the outcome"), "count"),
+            Column("rate", _("Rate"), "rate"),
+            Column(
+                "relative_likelihood",
+                _("Relative likelihood (vs {reference})").format(reference=reference),
+                "ratio",
+                "reference",
+            ),
+            Column("impact_ratio", _("Impact ratio"), "ratio", "highest"),
         ),
         rows=tuple(rows),
         notes=TableNotes(
@@ -120,7 +156,9 @@ def disparity_table(
             unknowns_used=False,
             declaration_rate=known / total if total else None,
             methods=tuple(methods),
-            legend=(("N/A", "not applicable"),) if any(c.symbol == "N/A" for r in rows for c in r) else (),
+            legend=((NOT_APPLICABLE, _("not applicable")),)
+            if any(c.symbol == NOT_APPLICABLE for r in rows for c in r)
+            else (),
             tests=tuple(tests),
         ),
     )

@@ -16,13 +16,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from dueregard.analytics.i18n import N_
 from dueregard.analytics.stats._common import check_count, z_for
 
+#: In English; translate each with ``_()`` where it is printed.
 CAVEATS = (
-    "Rates compare searches with the census population: analyse at force level, because populations and "
-    "search patterns differ between areas.",
-    "The population has changed since the census the rates are based on.",
-    "Searches where the person's ethnicity was not recorded are excluded.",
+    N_(
+        "Rates compare searches with the census population: analyse at force level, because populations and "
+        "search patterns differ between areas."
+    ),
+    N_("The population has changed since the census the rates are based on."),
+    N_("Searches where the person's ethnicity was not recorded are excluded."),
 )
 
 

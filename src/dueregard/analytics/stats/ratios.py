@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from dueregard.analytics.i18n import _
 from dueregard.analytics.stats._common import check_part, round_half_up, z_for
 
 ZeroCells = Literal["not_calculable", "haldane"]
@@ -75,7 +76,7 @@ def rate_ratio(
     if n_group == 0 or n_reference == 0:
         return RateRatio(
             None, None, None, "not_calculable", group_rate, reference_rate, confidence,
-            note="Not calculable: a group has nobody in it.",
+            note=_("Not calculable: a group has nobody in it."),
         )  # fmt: skip
     z = z_for(confidence)
     cells = (k_group, n_group - k_group, k_reference, n_reference - k_reference)
@@ -89,7 +90,7 @@ def rate_ratio(
         elif zero_cells == "haldane":
             kg, ng, kr, nr = kg + 0.5, ng + 1.0, kr + 0.5, nr + 1.0
             state = "haldane"
-            note = "A zero cell: 0.5 was added to each cell of the 2×2 table (Haldane–Anscombe correction)."
+            note = _("A zero cell: 0.5 was added to each cell of the 2×2 table (Haldane–Anscombe correction).")
         else:
             return RateRatio(
                 None,
@@ -99,7 +100,7 @@ def rate_ratio(
                 group_rate,
                 reference_rate,
                 confidence,
-                note="Not calculable: nobody in a group had the outcome (a zero cell).",
+                note=_("Not calculable: nobody in a group had the outcome (a zero cell)."),
             )
     ratio = (kg / ng) / (kr / nr)
     se = math.sqrt(max(0.0, 1 / kg - 1 / ng + 1 / kr - 1 / nr))
