@@ -25,6 +25,8 @@ from ..classifications import (
 )
 from ..dataset import DatasetDescription, OutcomeColumn
 from ..disclosure import DisclosurePolicy, apply_policy
+from ..disclosure.symbols import NOT_APPLICABLE, NOT_COLLECTED, WITHHELD
+from ..i18n import N_, _, ngettext
 from ..results import Cell, Column, ResultTable, TableNotes, label
 from ..stats._common import round_half_up
 from ..stats.proportions import proportion
@@ -81,18 +83,34 @@ def require(preset: str, description: DatasetDescription, needs: Iterable[str], 
     """Raise :class:`PresetError` naming every role the YAML must add."""
     missing = missing_roles(description, needs)
     if missing:
-        reason = f" ({why})" if why else ""
         raise PresetError(
-            f"The {preset} preset needs the dataset description to name {', '.join(missing)}{reason}: "
-            f"add {'them' if len(missing) > 1 else 'it'} to {description.name or 'the description'}'s YAML."
+            ngettext(
+                "The {preset} preset needs the dataset description to name {roles}{reason}: add it to {description}'s "
+                "YAML.",
+                "The {preset} preset needs the dataset description to name {roles}{reason}: add them to "
+                "{description}'s YAML.",
+                len(missing),
+            ).format(
+                preset=preset,
+                roles=", ".join(missing),
+                reason=f" ({why})" if why else "",
+                description=description_name(description),
+            )
         )
+
+
+def description_name(description: DatasetDescription) -> str:
+    """The description's name, or "the description" when it has none (in the current language)."""
+    return description.name or _("the description")
 
 
 def require_kind(preset: str, outcome: OutcomeColumn, kind: str) -> None:
     if outcome.kind != kind:
         raise PresetError(
-            f"The {preset} preset reads outcomes.{outcome.name} as a {kind} column: set "
-            f"outcomes.{outcome.name}.kind to {kind} (it is {outcome.kind})."
+            _(
+                "The {preset} preset reads outcomes.{outcome} as a {kind} column: set outcomes.{outcome}.kind to "
+                "{kind} (it is {actual})."
+            ).format(preset=preset, outcome=outcome.name, kind=kind, actual=outcome.kind)
         )
 
 
@@ -147,8 +165,34 @@ def records_title(unit: str) -> str:
     return " ".join([*words[:-1], plural]).capitalize()
 
 
+#: The titles of the characteristics that have a classification, to translate with ``_()`` (other names are shown
+#: as the description spells them).
+CHARACTERISTIC_TITLES: Mapping[str, str] = {
+    "age": N_("Age"),
+    "disability": N_("Disability"),
+    "ethnicity": N_("Ethnicity"),
+    "gender_identity": N_("Gender identity"),
+    "gender-identity": N_("Gender identity"),
+    "religion": N_("Religion"),
+    "sex": N_("Sex"),
+    "sexual_orientation": N_("Sexual orientation"),
+    "sexual-orientation": N_("Sexual orientation"),
+}
+
+
 def characteristic_title(name: str) -> str:
+    """A characteristic's name as a title ("Ethnicity"), in the current language when it is a known one."""
+    if name in CHARACTERISTIC_TITLES:
+        return _(CHARACTERISTIC_TITLES[name])
     return name.replace("_", " ").replace("-", " ").capitalize()
+
+
+def age_band_label(code: str) -> str:
+    """``"16 to 24"`` for the band ``16-24``, ``"65 and over"`` for ``65+`` (in the current language)."""
+    if code.endswith("+"):
+        return _("{age} and over").format(age=code[:-1])
+    low, separator, high = code.partition("-")
+    return _("{low} to {high}").format(low=low, high=high) if separator else code
 
 
 def add_grouping(
@@ -174,7 +218,7 @@ def add_grouping(
     if characteristic.age_bands or (source.type().is_numeric() and classification.characteristic == "age"):
         bands = AgeBands(characteristic.age_bands or (16, 25, 35, 45, 55, 65))
         known = {category.code: category.label for category in classification.categories}
-        labels = {code: known.get(code, code.replace("-", " to ").replace("+", " and over")) for code in bands.codes}
+        labels = {code: known.get(code, age_band_label(code)) for code in bands.codes}
         table = table.mutate(**{output: age_band(source.cast("float64"), bands)})
         return table, Grouping(name, output, characteristic_title(name), labels, reference, ())
 
@@ -204,8 +248,9 @@ def add_grouping(
         by_label = {text.casefold(): code for code, text in labels.items()}
         if reference.casefold() not in by_label:
             raise PresetError(
-                f"The reference group {reference!r} is not a group of {name} at this level; the groups are: "
-                f"{', '.join(labels)}."
+                _(
+                    "The reference group {reference} is not a group of {name} at this level; the groups are: {groups}."
+                ).format(reference=repr(reference), name=name, groups=", ".join(labels))
             )
         reference = by_label[reference.casefold()]
     mapped = map_values(table, characteristic.column, mapping)
@@ -257,8 +302,8 @@ def flag(
 
 
 def category(table: ir.Table, outcome: OutcomeColumn) -> ir.StringValue:
-    """A category outcome as text; missing becomes "Not recorded"."""
-    return table[outcome.column].cast("string").strip().fill_null("Not recorded")
+    """A category outcome as text; missing becomes "Not recorded" (in the current language)."""
+    return table[outcome.column].cast("string").strip().fill_null(_("Not recorded"))
 
 
 # --- one aggregate query --------------------------------------------------------------------------------------
@@ -369,11 +414,17 @@ def unknown_warning(grouping: Grouping) -> tuple[str, ...]:
     if not grouping.unmatched:
         return ()
     shown = ", ".join(repr(value) for value in grouping.unmatched[:5])
-    more = " and others" if len(grouping.unmatched) > 5 else ""
-    return (
-        f"Values of {grouping.name} that match no category of its classification ({shown}{more}) are counted as "
-        "unknown; correct them or the description's classification.",
-    )
+    if len(grouping.unmatched) > 5:
+        text = _(
+            "Values of {name} that match no category of its classification ({values} and others) are counted as "
+            "unknown; correct them or the description's classification."
+        )
+    else:
+        text = _(
+            "Values of {name} that match no category of its classification ({values}) are counted as unknown; "
+            "correct them or the description's classification."
+        )
+    return (text.format(name=grouping.name, values=shown),)
 
 
 def outcome_counts(
@@ -406,12 +457,12 @@ def distribution_table(
     row_title: str,
     measure: str = "n",
     categories: Sequence[str] | None = None,
-    total_label: str = "All",
+    total_label: str | None = None,
     groups: Sequence[str] | None = None,
 ) -> ResultTable:
     """Counts of ``measure`` by category (rows) and group (columns), with an Unknown column, a Total column, a
-    total row and each known group's share of the row's known total (Wilson interval). The grid is ready for
-    secondary suppression: see :func:`publish_distribution`."""
+    total row (``total_label``, default "All") and each known group's share of the row's known total (Wilson
+    interval). The grid is ready for secondary suppression: see :func:`publish_distribution`."""
     codes = list(groups) if groups is not None else list(grouping.labels)
     grid: dict[str, dict[str, int]] = {}
     for (group, cat), values in rows.items():
@@ -424,8 +475,10 @@ def distribution_table(
         order = sorted((name for name, values in grid.items() if any(values.values())), key=_category_order)
     columns = [Column("category", row_title, "label")]
     columns += [Column(f"n_{code}", grouping.label(code), "count") for code in codes]
-    columns += [Column("n_unknown", "Unknown", "count"), Column("n_total", "Total", "count")]
-    columns += [Column(f"pct_{code}", f"{grouping.label(code)} (% of known)", "rate") for code in codes]
+    columns += [Column("n_unknown", _("Unknown"), "count"), Column("n_total", _("Total"), "count")]
+    columns += [
+        Column(f"pct_{code}", _("{group} (% of known)").format(group=grouping.label(code)), "rate") for code in codes
+    ]
 
     def row_cells(name: str, values: Mapping[str, int]) -> tuple[Cell, ...]:
         counts = [values.get(code, 0) for code in codes]
@@ -436,7 +489,7 @@ def distribution_table(
         for count in counts:
             share = proportion(k=count, n=known)
             if share.estimate is None:
-                cells.append(Cell(None, symbol="N/A", denominator=known))
+                cells.append(Cell(None, symbol=NOT_APPLICABLE, denominator=known))
             else:
                 cells.append(
                     Cell(
@@ -450,7 +503,7 @@ def distribution_table(
     for values in grid.values():
         for column, count in values.items():
             totals[column] = totals.get(column, 0) + count
-    body.append(row_cells(total_label, totals))
+    body.append(row_cells(_("All") if total_label is None else total_label, totals))
     unknown_total = totals.get("_unknown", 0)
     everyone = sum(totals.values())
     symbols = {cell.symbol for row in body for cell in row if cell.symbol}
@@ -462,8 +515,8 @@ def distribution_table(
             unknown_count=unknown_total,
             unknowns_used=False,
             declaration_rate=(everyone - unknown_total) / everyone if everyone else None,
-            methods=("Shares are of the people whose group is known, with Wilson score 95% intervals.",),
-            legend=(("N/A", "not applicable"),) if "N/A" in symbols else (),
+            methods=(_("Shares are of the people whose group is known, with Wilson score 95% intervals."),),
+            legend=((NOT_APPLICABLE, _("not applicable")),) if NOT_APPLICABLE in symbols else (),
             warnings=unknown_warning(grouping),
         ),
     )
@@ -474,12 +527,14 @@ def publish_distribution(table: ResultTable, policy: DisclosurePolicy) -> Result
 
 
 def _category_order(name: str) -> tuple[bool, tuple[tuple[int, str], ...]]:
-    """Natural order ("Band 2" before "Band 10"), with Other, Not recorded and Unknown last."""
+    """Natural order ("Band 2" before "Band 10"), with Other, Not recorded and Unknown last (in English or the
+    current language)."""
     lowered = name.casefold()
     pieces = tuple(
         (int(piece), "") if piece.isdigit() else (-1, piece) for piece in re.split(r"(\d+)", lowered) if piece
     )
-    return (lowered.startswith(("other", "not recorded", "unknown")), pieces)
+    last = ("other", "not recorded", "unknown", _("Not recorded").casefold(), _("Unknown").casefold())
+    return (lowered.startswith(last), pieces)
 
 
 def composition_table(
@@ -498,28 +553,28 @@ def composition_table(
         count = by_group.get(code, 0)
         share = proportion(k=count, n=known)
         share_cell = (
-            Cell(None, symbol="N/A", denominator=known)
+            Cell(None, symbol=NOT_APPLICABLE, denominator=known)
             if share.estimate is None
             else Cell(share.estimate, percent_text(share.estimate), denominator=known, low=share.low, high=share.high)
         )
         body.append((label(text), Cell(count, str(count)), share_cell))
-    body.append((label("Unknown"), Cell(unknown, str(unknown)), Cell(None, symbol="N/A")))
-    body.append((label("Total"), Cell(known + unknown, str(known + unknown)), Cell(None, symbol="N/A")))
+    body.append((label(_("Unknown")), Cell(unknown, str(unknown)), Cell(None, symbol=NOT_APPLICABLE)))
+    body.append((label(_("Total")), Cell(known + unknown, str(known + unknown)), Cell(None, symbol=NOT_APPLICABLE)))
     total = known + unknown
     return ResultTable(
         title=title,
         columns=(
             Column("group", grouping.title, "label"),
-            Column("n", "People", "count"),
-            Column("share", "Share of known", "rate"),
+            Column("n", _("People"), "count"),
+            Column("share", _("Share of known"), "rate"),
         ),
         rows=tuple(body),
         notes=TableNotes(
             unknown_count=unknown,
             unknowns_used=False,
             declaration_rate=known / total if total else None,
-            methods=("Shares are of the people whose group is known, with Wilson score 95% intervals.",),
-            legend=(("N/A", "not applicable"),),
+            methods=(_("Shares are of the people whose group is known, with Wilson score 95% intervals."),),
+            legend=((NOT_APPLICABLE, _("not applicable")),),
             warnings=unknown_warning(grouping),
         ),
     )
@@ -532,16 +587,16 @@ def publish_composition(table: ResultTable, policy: DisclosurePolicy) -> ResultT
 def not_collected_table(title: str, items: Sequence[tuple[str, str]]) -> ResultTable:
     """The items a duty lists that the dataset does not describe: each with the YAML key that would add it, shown
     as ``-`` (not collected)."""
-    rows = tuple((label(what), Cell(None, symbol="-"), Cell(key, key)) for what, key in items)
+    rows = tuple((label(what), Cell(None, symbol=NOT_COLLECTED), Cell(key, key)) for what, key in items)
     return ResultTable(
         title=title,
         columns=(
-            Column("item", "Information", "label"),
-            Column("figure", "Figure", "number"),
-            Column("key", "Add to the description", "text"),
+            Column("item", _("Information"), "label"),
+            Column("figure", _("Figure"), "number"),
+            Column("key", _("Add to the description"), "text"),
         ),
         rows=rows,
-        notes=TableNotes(unknown_count=0, unknowns_used=False, legend=(("-", "not collected"),)),
+        notes=TableNotes(unknown_count=0, unknowns_used=False, legend=((NOT_COLLECTED, _("not collected")),)),
     )
 
 
@@ -554,17 +609,22 @@ def first_cell_text(table: ResultTable, row_label: str, column: str) -> str:
 
 
 def headline_ratio(table: ResultTable, row_label: str) -> tuple[str, Cell | None]:
-    """The relative likelihood cell of one row, and its text with the interval ("1.50 (95% CI 1.23 to 1.83)")."""
+    """The relative likelihood cell of one row, and its text with the interval ("1.50 (95% CI 1.23 to 1.83)"), in
+    the current language."""
     labels = [row[0].text for row in table.rows]
     if row_label not in labels:
-        return "not calculable", None
+        return _("not calculable"), None
     cell = table.cell(labels.index(row_label), "relative_likelihood")
-    if cell.symbol == "!":
-        return "withheld to protect confidentiality", cell
+    if cell.symbol == WITHHELD:
+        return _("withheld to protect confidentiality"), cell
     if cell.value is None:
-        return "not calculable", cell
-    interval = "" if cell.low is None or cell.high is None else f" (95% CI {cell.low:.2f} to {cell.high:.2f})"
-    return f"{cell.display.split(' ')[0]}{interval}", cell
+        return _("not calculable"), cell
+    ratio = cell.display.split(" ")[0]
+    if cell.low is None or cell.high is None:
+        return ratio, cell
+    return _("{ratio} (95% CI {low} to {high})").format(
+        ratio=ratio, low=f"{cell.low:.2f}", high=f"{cell.high:.2f}"
+    ), cell
 
 
 def as_int(value: Any) -> int:

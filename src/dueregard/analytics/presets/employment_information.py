@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 from ..dataset import DatasetDescription
 from ..disclosure import DisclosurePolicy
+from ..disclosure.symbols import NOT_APPLICABLE
+from ..i18n import N_, _
 from ..paygap import pay_by_group
 from ..report import Report, ReportSection
 from ..results import Cell, Column, ResultTable, TableNotes, label
@@ -34,6 +36,7 @@ from ._common import (
     category,
     composition_table,
     count_parts,
+    description_name,
     distinct_values,
     distribution_table,
     flag,
@@ -58,95 +61,126 @@ Mode = Literal["composition", "rate", "category"]
 @dataclass(frozen=True)
 class Item:
     role: str  # the outcome role in the description
-    title: str  # "Staff who left"
+    title: str  # "Staff who left", in English (marked with N_); see :meth:`shown_title`
     mode: Mode
     among: str | None = None  # for a rate: the population flag (default: the outcome's own ``among``, else staff)
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the current language (``{role}`` in it is the role's own title)."""
+        return _(self.title).format(role=role_title(self.role).lower())
 
 
 @dataclass(frozen=True)
 class Duty:
     preset: str
-    title: str
+    title: str  # in English, marked with N_ (as are the notes): translated where used
     items: tuple[Item, ...]
     notes: tuple[str, ...]
 
 
+#: The titles of the category items' roles (the row heading of their tables); other roles are shown as the
+#: description spells them.
+ROLE_TITLES = {
+    "job": N_("Job"),
+    "grade": N_("Grade"),
+    "contract_type": N_("Contract type"),
+    "working_pattern": N_("Working pattern"),
+    "appraisal": N_("Appraisal"),
+}
+
+
+def role_title(role: str) -> str:
+    return _(ROLE_TITLES[role]) if role in ROLE_TITLES else role.replace("_", " ").capitalize()
+
+
 WALES = Duty(
     preset="wales-employment",
-    title="Employment information (Wales, regulation 9)",
+    title=N_("Employment information (Wales, regulation 9)"),
     items=(
-        Item("job", "Staff by job", "category"),
-        Item("grade", "Staff by grade", "category"),
-        Item("contract_type", "Staff by contract type", "category"),
-        Item("working_pattern", "Staff by working pattern", "category"),
-        Item("applied", "Applicants for employment", "composition"),
-        Item("internal_applied", "Internal applicants for a change of position", "composition"),
-        Item("internal_successful", "Internal applicants who were successful", "rate", among="internal_applied"),
-        Item("training_applied", "Applicants for training", "composition"),
-        Item("training_successful", "Applicants for training who were successful", "rate", among="training_applied"),
-        Item("training_completed", "Staff who completed training", "rate"),
-        Item("grievance_raised", "Staff involved in grievances as complainant", "rate"),
-        Item("grievance_subject", "Staff involved in grievances as the subject of a grievance", "rate"),
-        Item("disciplinary", "Staff subject to disciplinary proceedings", "rate"),
-        Item("leaver", "Staff who left", "rate"),
+        Item("job", N_("Staff by job"), "category"),
+        Item("grade", N_("Staff by grade"), "category"),
+        Item("contract_type", N_("Staff by contract type"), "category"),
+        Item("working_pattern", N_("Staff by working pattern"), "category"),
+        Item("applied", N_("Applicants for employment"), "composition"),
+        Item("internal_applied", N_("Internal applicants for a change of position"), "composition"),
+        Item("internal_successful", N_("Internal applicants who were successful"), "rate", among="internal_applied"),
+        Item("training_applied", N_("Applicants for training"), "composition"),
+        Item(
+            "training_successful", N_("Applicants for training who were successful"), "rate", among="training_applied"
+        ),
+        Item("training_completed", N_("Staff who completed training"), "rate"),
+        Item("grievance_raised", N_("Staff involved in grievances as complainant"), "rate"),
+        Item("grievance_subject", N_("Staff involved in grievances as the subject of a grievance"), "rate"),
+        Item("disciplinary", N_("Staff subject to disciplinary proceedings"), "rate"),
+        Item("leaver", N_("Staff who left"), "rate"),
     ),
     notes=(
-        "The Statutory Duties (Wales) Regulations 2011, regulation 9: employment information collected each year "
-        "and published annually, broken down by each protected characteristic: the number of people employed, by "
-        "job, grade, pay, contract type and working pattern; applicants for employment; internal applicants for a "
-        "change of position and whether they were successful; applicants for training and whether they were "
-        "successful; training completed; staff involved in grievances as complainant and as subject; staff subject "
-        "to disciplinary proceedings; leavers.",
-        "The annual report must give the reasons for not collecting information that was identified: see the "
-        "items not collected.",
+        N_(
+            "The Statutory Duties (Wales) Regulations 2011, regulation 9: employment information collected each year "
+            "and published annually, broken down by each protected characteristic: the number of people employed, "
+            "by job, grade, pay, contract type and working pattern; applicants for employment; internal applicants "
+            "for a change of position and whether they were successful; applicants for training and whether they "
+            "were successful; training completed; staff involved in grievances as complainant and as subject; staff "
+            "subject to disciplinary proceedings; leavers."
+        ),
+        N_(
+            "The annual report must give the reasons for not collecting information that was identified: see the "
+            "items not collected."
+        ),
     ),
 )
 
 SCOTLAND = Duty(
     preset="scotland-employee",
-    title="Employee information (Scotland)",
+    title=N_("Employee information (Scotland)"),
     items=(
-        Item("applied", "Recruitment: applicants", "composition"),
-        Item("shortlisted", "Recruitment: shortlisted", "rate"),
-        Item("appointed", "Recruitment: appointed", "rate"),
-        Item("training", "Development: staff who had training", "rate"),
-        Item("promoted", "Development: staff promoted", "rate"),
-        Item("leaver", "Retention: staff who left", "rate"),
-        Item("board", "Board members", "composition"),
+        Item("applied", N_("Recruitment: applicants"), "composition"),
+        Item("shortlisted", N_("Recruitment: shortlisted"), "rate"),
+        Item("appointed", N_("Recruitment: appointed"), "rate"),
+        Item("training", N_("Development: staff who had training"), "rate"),
+        Item("promoted", N_("Development: staff promoted"), "rate"),
+        Item("leaver", N_("Retention: staff who left"), "rate"),
+        Item("board", N_("Board members"), "composition"),
     ),
     notes=(
-        "The Equality Act 2010 (Specific Duties) (Scotland) Regulations 2012: information on the composition of "
-        "employees and on recruitment, development and retention by protected characteristic, gathered each year "
-        "and reported in the mainstreaming report every 2 years (by 30 April); the gender pay gap every 2 years for "
-        "bodies with 20 or more employees; an equal pay statement every 4 years with occupational segregation by "
-        "sex, disability and race; board diversity with the mainstreaming report.",
+        N_(
+            "The Equality Act 2010 (Specific Duties) (Scotland) Regulations 2012: information on the composition of "
+            "employees and on recruitment, development and retention by protected characteristic, gathered each "
+            "year and reported in the mainstreaming report every 2 years (by 30 April); the gender pay gap every 2 "
+            "years for bodies with 20 or more employees; an equal pay statement every 4 years with occupational "
+            "segregation by sex, disability and race; board diversity with the mainstreaming report."
+        ),
     ),
 )
 
 RACE_LEGACY_ALL = (
-    Item("applied", "Applicants for jobs", "composition"),
-    Item("promotion_applied", "Applicants for promotion", "composition"),
-    Item("training_applied", "Applicants for training", "composition"),
+    Item("applied", N_("Applicants for jobs"), "composition"),
+    Item("promotion_applied", N_("Applicants for promotion"), "composition"),
+    Item("training_applied", N_("Applicants for training"), "composition"),
 )
 RACE_LEGACY_150 = (
-    Item("training", "Staff who received training", "rate"),
-    Item("appraisal", "Performance appraisal: benefit or detriment", "category"),
-    Item("grievance_raised", "Staff involved in grievance procedures", "rate"),
-    Item("grievance_subject", "Staff who were the subject of grievance procedures", "rate"),
-    Item("disciplinary", "Staff subject to disciplinary procedures", "rate"),
-    Item("dismissed", "Staff dismissed", "rate"),
-    Item("leaver", "Staff who left for other reasons", "rate"),
+    Item("training", N_("Staff who received training"), "rate"),
+    Item("appraisal", N_("Performance appraisal: benefit or detriment"), "category"),
+    Item("grievance_raised", N_("Staff involved in grievance procedures"), "rate"),
+    Item("grievance_subject", N_("Staff who were the subject of grievance procedures"), "rate"),
+    Item("disciplinary", N_("Staff subject to disciplinary procedures"), "rate"),
+    Item("dismissed", N_("Staff dismissed"), "rate"),
+    Item("leaver", N_("Staff who left for other reasons"), "rate"),
 )
 RACE_LEGACY = Duty(
     preset="race-duty-legacy",
-    title="Race equality: employment monitoring (2001 order)",
+    title=N_("Race equality: employment monitoring (2001 order)"),
     items=RACE_LEGACY_ALL + RACE_LEGACY_150,
     notes=(
-        "The Race Relations Act 1976 (Statutory Duties) Order 2001 (seed 001, paragraph 2.9): every listed body "
-        "monitors by ethnicity its staff in post and applicants for jobs, promotion and training; a body with 150 or "
-        "more full-time staff also monitors staff who receive training, benefit or suffer detriment from performance "
-        "appraisal, are involved in or the subject of grievance procedures, are subject to disciplinary procedures, "
-        "or are dismissed or leave for other reasons. The results are published annually.",
+        N_(
+            "The Race Relations Act 1976 (Statutory Duties) Order 2001 (seed 001, paragraph 2.9): every listed body "
+            "monitors by ethnicity its staff in post and applicants for jobs, promotion and training; a body with 150 "
+            "or more full-time staff also monitors staff who receive training, benefit or suffer detriment from "
+            "performance appraisal, are involved in or the subject of grievance procedures, are subject to "
+            "disciplinary procedures, or are dismissed or leave for other reasons. The results are published "
+            "annually."
+        ),
     ),
 )
 FULL_MONITORING_STAFF = 150
@@ -204,8 +238,10 @@ def _count(
         if item.mode == "category":
             if outcome.kind != "category":
                 raise PresetError(
-                    f"outcomes.{item.role} is read as a category ({item.title.lower()}): set "
-                    f"outcomes.{item.role}.kind to category (it is {outcome.kind})."
+                    _(
+                        "outcomes.{role} is read as a category ({item}): set outcomes.{role}.kind to category (it is "
+                        "{kind})."
+                    ).format(role=item.role, item=item.shown_title.lower(), kind=outcome.kind)
                 )
             table = table.mutate(**{f"_c_{item.role}": category(table, outcome)})
             categories.append(item.role)
@@ -217,7 +253,9 @@ def _count(
         elif population is not None:
             if missing_roles(description, [f"outcomes.{population}"]):
                 raise PresetError(
-                    f"{item.title} are counted among outcomes.{population}: add it to the description's YAML."
+                    _("{item} are counted among outcomes.{population}: add it to the description's YAML.").format(
+                        item=item.shown_title, population=population
+                    )
                 )
             measures[f"n_{item.role}"] = flag(table, description.outcome(population))
             measures[f"k_{item.role}"] = value * measures[f"n_{item.role}"]
@@ -235,17 +273,18 @@ def _item_table(run: _Run, grouping: Grouping, item: Item) -> ResultTable:
     if item.mode == "category":
         return publish_distribution(
             distribution_table(
-                title=f"{item.title} and {by}",
+                title=_("{item} and {characteristic}").format(item=item.shown_title, characteristic=by),
                 rows=part_counts(run.counts, f"{grouping.name}|{item.role}"),
                 grouping=grouping,
-                row_title=item.role.replace("_", " ").capitalize(),
+                row_title=role_title(item.role),
                 measure="staff",
             ),
             run.policy,
         )
+    by_title = _("{item} by {characteristic}").format(item=item.shown_title, characteristic=by)
     if item.mode == "composition":
         return publish_composition(
-            composition_table(title=f"{item.title} by {by}", rows=rows, grouping=grouping, measure=f"k_{item.role}"),
+            composition_table(title=by_title, rows=rows, grouping=grouping, measure=f"k_{item.role}"),
             run.policy,
         )
     n_measure = f"n_{item.role}" if f"n_{item.role}" in next(iter(rows.values()), {}) else "staff"
@@ -255,7 +294,7 @@ def _item_table(run: _Run, grouping: Grouping, item: Item) -> ResultTable:
     if reference not in known:
         known[reference] = (0, 0)
     result = disparity_table(
-        title=f"{item.title} by {by}", counts=known, reference=reference, unknown=unknown, group_label=grouping.title
+        title=by_title, counts=known, reference=reference, unknown=unknown, group_label=grouping.title
     )
     return publish(result, run.policy)
 
@@ -289,15 +328,16 @@ def _pay_by_group_table(run: _Run, grouping: Grouping, paid: Any) -> ResultTable
             )
         )
     known = found.population_count - found.undisclosed_count
+    reference = grouping.reference_label or _("reference")
     table = ResultTable(
-        title=f"Hourly pay by {grouping.title.lower()}",
+        title=_("Hourly pay by {characteristic}").format(characteristic=grouping.title.lower()),
         columns=(
             Column("group", grouping.title, "label"),
-            Column("employees", "Full-pay relevant employees", "count"),
-            Column("mean", "Mean hourly pay", "number"),
-            Column("median", "Median hourly pay", "number"),
-            Column("mean_gap", f"Mean gap to {grouping.reference_label or 'reference'} (%)", "number"),
-            Column("median_gap", f"Median gap to {grouping.reference_label or 'reference'} (%)", "number"),
+            Column("employees", _("Full-pay relevant employees"), "count"),
+            Column("mean", _("Mean hourly pay"), "number"),
+            Column("median", _("Median hourly pay"), "number"),
+            Column("mean_gap", _("Mean gap to {reference} (%)").format(reference=reference), "number"),
+            Column("median_gap", _("Median gap to {reference} (%)").format(reference=reference), "number"),
         ),
         rows=tuple(rows),
         notes=TableNotes(
@@ -305,7 +345,7 @@ def _pay_by_group_table(run: _Run, grouping: Grouping, paid: Any) -> ResultTable
             unknown_count=found.undisclosed_count,
             unknowns_used=False,
             declaration_rate=known / found.population_count if found.population_count else None,
-            methods=("Gap = (reference group's pay − group's pay) ÷ reference group's pay × 100.",),
+            methods=(_("Gap = (reference group's pay − group's pay) ÷ reference group's pay × 100."),),
         ),
     )
     return publish(table, replace(run.policy, average_columns=("mean", "median", "mean_gap", "median_gap")))
@@ -313,13 +353,13 @@ def _pay_by_group_table(run: _Run, grouping: Grouping, paid: Any) -> ResultTable
 
 def _money(value: float | None, count: int, symbol: str) -> Cell:
     if value is None:
-        return Cell(None, symbol=symbol or "N/A", denominator=count)
+        return Cell(None, symbol=symbol or NOT_APPLICABLE, denominator=count)
     return Cell(value, f"£{value:,.2f}", denominator=count)
 
 
 def _gap(value: float | None, count: int, symbol: str, note: str) -> Cell:
     if value is None:
-        return Cell(None, symbol=symbol or "N/A", denominator=count, note=note if symbol else "")
+        return Cell(None, symbol=symbol or NOT_APPLICABLE, denominator=count, note=note if symbol else "")
     from ..paygap import one_decimal_place
 
     return Cell(value, f"{one_decimal_place(value)}%", denominator=count)
@@ -329,7 +369,7 @@ def _not_collected(
     duty: Duty, run: _Run, items: Sequence[Item], extra: Sequence[tuple[str, str]] = ()
 ) -> list[tuple[str, str]]:
     described = {item.role for item in run.items}
-    missing = [(item.title, f"outcomes.{item.role}") for item in items if item.role not in described]
+    missing = [(item.shown_title, f"outcomes.{item.role}") for item in items if item.role not in described]
     return [*missing, *extra]
 
 
@@ -345,7 +385,7 @@ def _monitoring(
 ) -> Report:
     description = data.description
     run = _count(data, names, items)
-    data.progress(1, len(names) + 2, "counted")
+    data.progress(1, len(names) + 2, _("counted"))
     paid = None
     missing_pay = missing_roles(description, PAY_NEEDS)
     if pay and not missing_pay:
@@ -353,11 +393,15 @@ def _monitoring(
     sections = []
     for index, grouping in enumerate(run.groupings, start=2):
         rows = part_counts(run.counts, grouping.name)
-        who = "Staff in post" if run.staff_described else records_title(description.unit)
+        # Without an in_post flag the rows are named by the description's own word ("staff member"), untranslated.
+        title = _("Staff in post by {characteristic}") if run.staff_described else _("{records} by {characteristic}")
         tables = [
             publish_composition(
                 composition_table(
-                    title=f"{who} by {grouping.title.lower()}", rows=rows, grouping=grouping, measure="staff"
+                    title=title.format(records=records_title(description.unit), characteristic=grouping.title.lower()),
+                    rows=rows,
+                    grouping=grouping,
+                    measure="staff",
                 ),
                 run.policy,
             )
@@ -369,34 +413,35 @@ def _monitoring(
         data.progress(index, len(names) + 2, grouping.title)
     if extra_sections is not None:
         sections += extra_sections(run)
-    pay_missing = [("Pay", ", ".join(missing_pay))] if pay and missing_pay else []
+    pay_missing = [(_("Pay"), ", ".join(missing_pay))] if pay and missing_pay else []
     not_collected = _not_collected(duty, run, items, pay_missing)
     all_warnings = list(warnings)
     if not_collected:
         sections.append(
             ReportSection(
-                heading="Information not collected",
+                heading=_("Information not collected"),
                 tables=(
                     publish(
                         not_collected_table(
-                            "Information the duty lists that this dataset does not hold", not_collected
+                            _("Information the duty lists that this dataset does not hold"), not_collected
                         ),
                         run.policy,
                     ),
                 ),
-                notes=("Give the reasons for not collecting it in the annual report.",),
+                notes=(_("Give the reasons for not collecting it in the annual report."),),
             )
         )
-        all_warnings.append("Not collected: " + "; ".join(f"{what} ({key})" for what, key in not_collected) + ".")
-    data.progress(len(names) + 2, len(names) + 2, "done")
+        listed = "; ".join(f"{what} ({key})" for what, key in not_collected)
+        all_warnings.append(_("Not collected: {items}.").format(items=listed))
+    data.progress(len(names) + 2, len(names) + 2, _("done"))
     records = sum(v["n"] for (part, _g, _c), v in run.counts.items() if part == run.groupings[0].name)
     return Report(
         preset=duty.preset,
-        title=duty.title,
+        title=_(duty.title),
         dataset=description.name,
         records=records,
         sections=tuple(sections),
-        notes=duty.notes,
+        notes=tuple(_(note) for note in duty.notes),
         warnings=tuple(all_warnings),
     )
 
@@ -405,9 +450,11 @@ def _characteristics_required(preset: str, description: DatasetDescription) -> l
     names = [c.name for c in description.characteristics]
     if not names:
         raise PresetError(
-            f"The {preset} preset needs the dataset description to name the protected characteristics it holds: add "
-            f"characteristics (for example characteristics.sex, characteristics.ethnicity) to "
-            f"{description.name or 'the description'}'s YAML."
+            _(
+                "The {preset} preset needs the dataset description to name the protected characteristics it holds: "
+                "add characteristics (for example characteristics.sex, characteristics.ethnicity) to "
+                "{description}'s YAML."
+            ).format(preset=preset, description=description_name(description))
         )
     return names
 
@@ -422,7 +469,9 @@ def run_scotland(data: PresetInput) -> Report:
     names = _characteristics_required(SCOTLAND.preset, description)
     segregation = [name for name in ("sex", "disability", "ethnicity") if name in names]
     occupation = [o.name for o in description.outcomes if o.name in ("grade", "job") and o.kind == "category"]
-    items = list(SCOTLAND.items) + [Item(role, f"Occupational segregation: {role}", "category") for role in occupation]
+    items = list(SCOTLAND.items) + [
+        Item(role, N_("Occupational segregation: {role}"), "category") for role in occupation
+    ]
 
     def equal_pay(run: _Run) -> list[ReportSection]:
         out = []
@@ -431,23 +480,31 @@ def run_scotland(data: PresetInput) -> Report:
             report = run_pay_gap(GENDER, paid, description, data.options)
             from ..paygap.tables import pay_gap_tables, publish_pay_gap_tables
 
-            hourly = publish_pay_gap_tables(pay_gap_tables(report, name="Gender pay gap"), run.policy)[0]
+            hourly = publish_pay_gap_tables(pay_gap_tables(report, name=_("Gender pay gap")), run.policy)[0]
             employees = report.disclosure[1].population_count
-            notes = ["The percentage difference between men's and women's average hourly pay."]
+            notes = [_("The percentage difference between men's and women's average hourly pay.")]
             if employees < 20:
-                notes.append(f"{employees} employees: the gender pay gap duty applies to bodies with 20 or more.")
-            out.append(ReportSection(heading="Gender pay gap", tables=(hourly,), notes=tuple(notes)))
+                notes.append(
+                    _("{count} employees: the gender pay gap duty applies to bodies with 20 or more.").format(
+                        count=employees
+                    )
+                )
+            out.append(ReportSection(heading=_("Gender pay gap"), tables=(hourly,), notes=tuple(notes)))
         return out
 
     warnings = []
     missing_pay = missing_roles(description, PAY_NEEDS)
     if "sex" in names and missing_pay:
-        warnings.append(f"No gender pay gap: the description's pay needs {', '.join(missing_pay)}.")
+        warnings.append(
+            _("No gender pay gap: the description's pay needs {roles}.").format(roles=", ".join(missing_pay))
+        )
     if not occupation:
-        warnings.append("No occupational segregation tables: add outcomes.grade or outcomes.job (kind: category).")
+        warnings.append(_("No occupational segregation tables: add outcomes.grade or outcomes.job (kind: category)."))
     missing = [f"characteristics.{name}" for name in ("sex", "disability", "ethnicity") if name not in segregation]
     if missing:
-        warnings.append(f"The equal pay statement needs occupational segregation by {', '.join(missing)}.")
+        warnings.append(
+            _("The equal pay statement needs occupational segregation by {roles}.").format(roles=", ".join(missing))
+        )
     return _monitoring(SCOTLAND, data, names, items, extra_sections=equal_pay, warnings=warnings)
 
 
@@ -455,7 +512,7 @@ def run_race_legacy(data: PresetInput) -> Report:
     description = data.description
     require(RACE_LEGACY.preset, description, ["characteristics.ethnicity"])
     full_time = data.options.get("full_time_staff")
-    how = "given in the options"
+    how = _("given in the options")
     if full_time is None:
         import ibis
 
@@ -464,10 +521,10 @@ def run_race_legacy(data: PresetInput) -> Report:
         staff = flag(data.table, in_post) if in_post else ibis.literal(1).cast("int64")
         if full_time_outcome is not None:
             value = (flag(data.table, full_time_outcome) * staff).sum()
-            how = "counted from outcomes.full_time"
+            how = _("counted from outcomes.full_time")
         else:
             value = staff.sum()
-            how = "every staff record counted as full-time (add outcomes.full_time to count only full-time staff)"
+            how = _("every staff record counted as full-time (add outcomes.full_time to count only full-time staff)")
         full_time = int(data.table.aggregate(v=value).to_pyarrow()["v"][0].as_py() or 0)
     full_time = int(full_time)
     full = full_time >= FULL_MONITORING_STAFF
@@ -476,15 +533,16 @@ def run_race_legacy(data: PresetInput) -> Report:
         items = RACE_LEGACY.items
     else:
         items = RACE_LEGACY_ALL
-        left_out = [item.title.lower() for item in RACE_LEGACY_150]
+        left_out = [item.shown_title.lower() for item in RACE_LEGACY_150]
         warnings.append(
-            f"Fewer than {FULL_MONITORING_STAFF} full-time staff ({full_time}; {how}): only the monitoring that "
-            "applies to every body is reported (staff in post, applicants for jobs, promotion and training); the "
-            f"monitoring of {', '.join(left_out)} applies to bodies with {FULL_MONITORING_STAFF} or more "
-            "full-time staff."
+            _(
+                "Fewer than {minimum} full-time staff ({count}; {how}): only the monitoring that applies to every body "
+                "is reported (staff in post, applicants for jobs, promotion and training); the monitoring of {items} "
+                "applies to bodies with {minimum} or more full-time staff."
+            ).format(minimum=FULL_MONITORING_STAFF, count=full_time, how=how, items=", ".join(left_out))
         )
     report = _monitoring(RACE_LEGACY, data, ["ethnicity"], items, warnings=warnings)
-    note = f"Full-time staff: {full_time} ({how})."
+    note = _("Full-time staff: {count} ({how}).").format(count=full_time, how=how)
     return replace(report, notes=(*report.notes, note))
 
 
@@ -492,9 +550,11 @@ register(
     Preset(
         name="wales-employment",
         title=WALES.title,
-        summary="Wales regulation 9 employment information by each protected characteristic: staff by job, grade, "
-        "pay, contract and working pattern; applicants; internal and training applications and success; "
-        "training; grievances; disciplinary proceedings; leavers.",
+        summary=N_(
+            "Wales regulation 9 employment information by each protected characteristic: staff by job, grade, pay, "
+            "contract and working pattern; applicants; internal and training applications and success; training; "
+            "grievances; disciplinary proceedings; leavers."
+        ),
         needs=("characteristics (each protected characteristic held)",),
         run=run_wales,
     )
@@ -503,9 +563,10 @@ register(
     Preset(
         name="scotland-employee",
         title=SCOTLAND.title,
-        summary="Scotland employee information: composition, recruitment, development and retention by "
-        "characteristic, board diversity, occupational segregation by sex, disability and race, and the gender pay "
-        "gap.",
+        summary=N_(
+            "Scotland employee information: composition, recruitment, development and retention by characteristic, "
+            "board diversity, occupational segregation by sex, disability and race, and the gender pay gap."
+        ),
         needs=("characteristics (each protected characteristic held)",),
         run=run_scotland,
     )
@@ -514,9 +575,11 @@ register(
     Preset(
         name="race-duty-legacy",
         title=RACE_LEGACY.title,
-        summary="The 2001 race duty's employment monitoring by ethnicity: staff in post and applicants for jobs, "
-        "promotion and training; with 150 or more full-time staff also training, appraisal, grievances, "
-        "disciplinary action, dismissals and leavers.",
+        summary=N_(
+            "The 2001 race duty's employment monitoring by ethnicity: staff in post and applicants for jobs, "
+            "promotion and training; with 150 or more full-time staff also training, appraisal, grievances, "
+            "disciplinary action, dismissals and leavers."
+        ),
         needs=("characteristics.ethnicity",),
         run=run_race_legacy,
     )

@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..dataset import DatasetDescription
 from ..disclosure import DisclosurePolicy
+from ..disclosure.symbols import NOT_APPLICABLE
+from ..i18n import N_, _, and_list, ngettext
 from ..report import Report, ReportSection
 from ..results import Cell, Column, ResultTable, TableNotes, label
 from ..stats import disparity_table, in_non_adverse_band
@@ -47,6 +49,7 @@ from ._common import (
     add_grouping,
     category,
     count_parts,
+    description_name,
     distribution_table,
     flag,
     headline_ratio,
@@ -66,7 +69,7 @@ if TYPE_CHECKING:
     import ibis.expr.types as ir
 
 STAFF_OUTCOMES = ("disciplinary", "capability", "training", "board")
-NON_ADVERSE = (
+NON_ADVERSE = N_(
     "A relative likelihood between 0.80 and 1.25 is read as no adverse impact (as WRES reads it; wording unconfirmed)."
 )
 
@@ -74,7 +77,8 @@ NON_ADVERSE = (
 @dataclass(frozen=True)
 class Comparison:
     """One relative-likelihood item: the population (``among``: a measure name, or None for everyone), the
-    outcome measure, which group is compared with which, and the words of the headline."""
+    outcome measure, which group is compared with which, and the words of the headline. The texts are in English,
+    marked for translation (``N_``), and translated where they are used."""
 
     number: int
     heading: str
@@ -88,10 +92,25 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Texts:
+    """The sentences of one standard that name its items ("indicator" or "metric") or its characteristic, whole so
+    that a translation can word them its own way (English, marked with ``N_``; translated where used)."""
+
+    item: str  # "Indicator {number}"
+    heading: str  # "Indicator {number}: {what}"
+    scope: str  # the report's note: which items, and who is left out
+    reported: str  # the error when an item the standard does not have is asked for
+    unknown_shortlisted: str  # "{count} shortlisted whose ethnicity is not known are not in the ratio."
+    unknown_staff: str
+    unknown_rolling: str
+    board_unknown: str  # "{count} board members' ethnicity is not known."
+
+
+@dataclass(frozen=True)
 class Standard:
     preset: str
     title: str
-    item_word: str  # "Indicator" or "Metric"
+    texts: Texts
     characteristic: str
     labels: Mapping[str, str]  # code -> label of the two groups
     band_number: int
@@ -112,49 +131,66 @@ def _ethnicity_detail(description: DatasetDescription) -> str:
     if "white-vs-other" in ids:
         return "white-vs-other"
     raise PresetError(
-        f"The wres preset compares White and BME staff, but classification {classification.id!r} has no White vs "
-        "other grouping: use a census ethnicity classification such as ethnicity-ew-2021 for characteristics.ethnicity."
+        _(
+            "The wres preset compares White and BME staff, but classification {classification} has no White vs other "
+            "grouping: use a census ethnicity classification such as ethnicity-ew-2021 for characteristics.ethnicity."
+        ).format(classification=repr(classification.id))
     )
 
 
 WRES = Standard(
     preset="wres",
-    title="Workforce Race Equality Standard",
-    item_word="Indicator",
+    title=N_("Workforce Race Equality Standard"),
+    texts=Texts(
+        item=N_("Indicator {number}"),
+        heading=N_("Indicator {number}: {what}"),
+        scope=N_(
+            "Workforce Race Equality Standard: indicators {items}. People whose ethnicity is not known are left out "
+            "of every rate and ratio and counted beside them."
+        ),
+        reported=N_("The {preset} preset reports indicators {items}; not {unknown}."),
+        unknown_shortlisted=N_("{count} shortlisted whose ethnicity is not known are not in the ratio."),
+        unknown_staff=N_("{count} staff whose ethnicity is not known are not in the ratio."),
+        unknown_rolling=N_("{count} staff records of {periods} whose ethnicity is not known are not in the ratio."),
+        board_unknown=N_("{count} board members' ethnicity is not known."),
+    ),
     characteristic="ethnicity",
-    labels={"white": "White", "bme": "BME", "other_than_white": "BME"},
+    labels={"white": N_("White"), "bme": N_("BME"), "other_than_white": N_("BME")},
     band_number=1,
     board_number=9,
     comparisons=(
         Comparison(
             2,
-            "shortlisting to appointment",
+            N_("shortlisting to appointment"),
             "shortlisted",
             "appointed",
             group="white",
             reference="bme",
-            headline="Relative likelihood of White applicants being appointed from shortlisting compared with BME "
-            "applicants",
+            headline=N_(
+                "Relative likelihood of White applicants being appointed from shortlisting compared with BME applicants"
+            ),
         ),
         Comparison(
             3,
-            "entering the formal disciplinary process",
+            N_("entering the formal disciplinary process"),
             None,
             "disciplinary",
             group="bme",
             reference="white",
-            headline="Relative likelihood of BME staff entering the formal disciplinary process compared with White "
-            "staff",
+            headline=N_(
+                "Relative likelihood of BME staff entering the formal disciplinary process compared with White staff"
+            ),
         ),
         Comparison(
             4,
-            "accessing non-mandatory training and CPD",
+            N_("accessing non-mandatory training and CPD"),
             None,
             "training",
             group="white",
             reference="bme",
-            headline="Relative likelihood of White staff accessing non-mandatory training and CPD compared with BME "
-            "staff",
+            headline=N_(
+                "Relative likelihood of White staff accessing non-mandatory training and CPD compared with BME staff"
+            ),
         ),
     ),
     outcome_roles={
@@ -170,32 +206,48 @@ WRES = Standard(
 
 WDES = Standard(
     preset="wdes",
-    title="Workforce Disability Equality Standard",
-    item_word="Metric",
+    title=N_("Workforce Disability Equality Standard"),
+    texts=Texts(
+        item=N_("Metric {number}"),
+        heading=N_("Metric {number}: {what}"),
+        scope=N_(
+            "Workforce Disability Equality Standard: metrics {items}. People whose disability is not known are left "
+            "out of every rate and ratio and counted beside them."
+        ),
+        reported=N_("The {preset} preset reports metrics {items}; not {unknown}."),
+        unknown_shortlisted=N_("{count} shortlisted whose disability is not known are not in the ratio."),
+        unknown_staff=N_("{count} staff whose disability is not known are not in the ratio."),
+        unknown_rolling=N_("{count} staff records of {periods} whose disability is not known are not in the ratio."),
+        board_unknown=N_("{count} board members' disability is not known."),
+    ),
     characteristic="disability",
-    labels={"disabled": "Disabled", "not_disabled": "Non-disabled"},
+    labels={"disabled": N_("Disabled"), "not_disabled": N_("Non-disabled")},
     band_number=1,
     board_number=10,
     comparisons=(
         Comparison(
             2,
-            "shortlisting to appointment",
+            N_("shortlisting to appointment"),
             "shortlisted",
             "appointed",
             group="not_disabled",
             reference="disabled",
-            headline="Relative likelihood of non-disabled applicants being appointed from shortlisting compared with "
-            "Disabled applicants",
+            headline=N_(
+                "Relative likelihood of non-disabled applicants being appointed from shortlisting compared with "
+                "Disabled applicants"
+            ),
         ),
         Comparison(
             3,
-            "entering the formal capability process",
+            N_("entering the formal capability process"),
             None,
             "capability",
             group="disabled",
             reference="not_disabled",
-            headline="Relative likelihood of Disabled staff entering the formal capability process compared with "
-            "non-disabled staff",
+            headline=N_(
+                "Relative likelihood of Disabled staff entering the formal capability process compared with "
+                "non-disabled staff"
+            ),
         ),
     ),
     outcome_roles={1: ("band",), 2: ("shortlisted", "appointed"), 3: ("capability",), 10: ("board",)},
@@ -214,13 +266,16 @@ def _items(standard: Standard, options: Mapping[str, Any]) -> tuple[int, ...]:
         items = tuple(sorted({int(item) for item in chosen}))
     except (TypeError, ValueError):
         raise PresetError(
-            f"The {standard.preset} preset's indicators option is a list of numbers, not {chosen!r}."
+            _("The {preset} preset's indicators option is a list of numbers, not {chosen}.").format(
+                preset=standard.preset, chosen=repr(chosen)
+            )
         ) from None
     unknown = [item for item in items if item not in standard.outcome_roles]
     if unknown:
         raise PresetError(
-            f"The {standard.preset} preset reports {standard.item_word.lower()}s {', '.join(map(str, every))}; "
-            f"not {', '.join(map(str, unknown))}."
+            _(standard.texts.reported).format(
+                preset=standard.preset, items=", ".join(map(str, every)), unknown=", ".join(map(str, unknown))
+            )
         )
     return items
 
@@ -242,7 +297,8 @@ class RollingWindow:
 
     @property
     def text(self) -> str:
-        return " and ".join(self.labels)
+        """The two periods in prose ("2022-23 and 2023-24"), in the current language."""
+        return and_list(self.labels)
 
 
 def _rolling_requested(standard: Standard, options: Mapping[str, Any], items: Sequence[int]) -> bool:
@@ -256,19 +312,32 @@ def _rolling_requested(standard: Standard, options: Mapping[str, Any], items: Se
     elif str(chosen).strip().casefold() in words:
         wanted = words[str(chosen).strip().casefold()]
     else:
-        raise PresetError(f"The {standard.preset} preset's {ROLLING_OPTION} option is true or false, not {chosen!r}.")
+        raise PresetError(
+            _("The {preset} preset's {option} option is true or false, not {chosen}.").format(
+                preset=standard.preset, option=ROLLING_OPTION, chosen=repr(chosen)
+            )
+        )
     if not wanted:
         return False
     if standard.rolling_number is None:
         raise PresetError(
-            f"The {standard.preset} preset has no {ROLLING_OPTION} option: only the wres preset's indicator 3 is "
-            "given as a two-year rolling average."
+            _(
+                "The {preset} preset has no {option} option: only the wres preset's indicator 3 is given as a "
+                "two-year rolling average."
+            ).format(preset=standard.preset, option=ROLLING_OPTION)
         )
     if standard.rolling_number not in items:
+        # Only WRES has a rolling item, so the message can say "indicator".
         raise PresetError(
-            f"The {standard.preset} preset's {ROLLING_OPTION} option applies to {standard.item_word.lower()} "
-            f"{standard.rolling_number}, which is not among the chosen {standard.item_word.lower()}s "
-            f"({', '.join(map(str, items))})."
+            _(
+                "The {preset} preset's {option} option applies to indicator {number}, which is not among the chosen "
+                "indicators ({items})."
+            ).format(
+                preset=standard.preset,
+                option=ROLLING_OPTION,
+                number=standard.rolling_number,
+                items=", ".join(map(str, items)),
+            )
         )
     return True
 
@@ -295,22 +364,48 @@ def _rolling_window(standard: Standard, description: DatasetDescription, table: 
     """The two most recent periods of the description's period column (one small query)."""
     period = description.period
     if period is None or period.column is None:
-        has = f" (it has only the label {period.label!r})" if period is not None and period.label else ""
+        if period is not None and period.label:
+            message = _(
+                "The {preset} preset's {option} option needs the dataset description to name period.column, the "
+                "column saying which year each record belongs to (it has only the label {label}): add it to "
+                "{description}'s YAML, or leave out {option}."
+            )
+        else:
+            message = _(
+                "The {preset} preset's {option} option needs the dataset description to name period.column, the "
+                "column saying which year each record belongs to: add it to {description}'s YAML, or leave out "
+                "{option}."
+            )
         raise PresetError(
-            f"The {standard.preset} preset's {ROLLING_OPTION} option needs the dataset description to name "
-            f"period.column, the column saying which year each record belongs to{has}: add it to "
-            f"{description.name or 'the description'}'s YAML, or leave out {ROLLING_OPTION}."
+            message.format(
+                preset=standard.preset,
+                option=ROLLING_OPTION,
+                label=repr(period.label) if period is not None else "",
+                description=description_name(description),
+            )
         )
     column = period.column
     counted = table.group_by(column).aggregate(_rows=table.count()).to_pyarrow().to_pylist()
     no_period = sum(int(row["_rows"]) for row in counted if row[column] is None)
     values = sorted((row[column] for row in counted if row[column] is not None), key=_period_order)
     if len(values) < 2:
-        holds = f"only one period ({values[0]})" if values else "no period values"
+        if values:
+            message = _(
+                "The {preset} preset's {option} option needs two periods in period.column {column}, but the data hold "
+                "only one period ({period}): add the previous year's records, or leave out {option}."
+            )
+        else:
+            message = _(
+                "The {preset} preset's {option} option needs two periods in period.column {column}, but the data hold "
+                "no period values: add the previous year's records, or leave out {option}."
+            )
         raise PresetError(
-            f"The {standard.preset} preset's {ROLLING_OPTION} option needs two periods in period.column "
-            f"{column!r}, but the data hold {holds}: add the previous year's records, or leave out "
-            f"{ROLLING_OPTION}."
+            message.format(
+                preset=standard.preset,
+                option=ROLLING_OPTION,
+                column=repr(column),
+                period=values[0] if values else "",
+            )
         )
     return RollingWindow(
         column=column,
@@ -344,7 +439,10 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
     )
     grouping = replace(
         grouping,
-        labels={code: standard.labels.get(code, text) for code, text in grouping.labels.items()},
+        labels={
+            code: _(standard.labels[code]) if code in standard.labels else text
+            for code, text in grouping.labels.items()
+        },
         reference=None,
     )
     import ibis
@@ -381,7 +479,7 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
             measures["clinical"] = flag(table, clinical) * staff
     counts = count_parts(table, parts, measures, [grouping])
     records = sum(values["n"] for (part, _g, _c), values in counts.items() if part == "groups")
-    data.progress(1, steps, "counted")
+    data.progress(1, steps, _("counted"))
 
     sections: list[ReportSection] = []
     done = 1
@@ -395,17 +493,14 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
             window = rolling if comparison is rolling_comparison else None
             sections.append(_comparison_section(standard, comparison, counts, grouping, policy, rolling=window))
         done += 1
-        data.progress(done, steps, f"{standard.item_word} {item}")
+        data.progress(done, steps, _(standard.texts.item).format(number=item))
     return Report(
         preset=standard.preset,
-        title=standard.title,
+        title=_(standard.title),
         dataset=description.name,
         records=records,
         sections=tuple(sections),
-        notes=(
-            f"{standard.title}: {standard.item_word.lower()}s {', '.join(map(str, items))}. People whose "
-            f"{standard.characteristic} is not known are left out of every rate and ratio and counted beside them.",
-        ),
+        notes=(_(standard.texts.scope).format(items=", ".join(map(str, items))),),
         warnings=unknown_warning(grouping) + _rolling_warning(standard, rolling, items),
     )
 
@@ -415,25 +510,27 @@ def _rolling_warning(standard: Standard, rolling: RollingWindow | None, items: S
     others = [item for item in items if item != standard.rolling_number]
     if rolling is None or not others:
         return ()
-    periods = [*rolling.earlier, *rolling.labels] + (["records with no period"] if rolling.no_period else [])
-    words, verb = (
-        (standard.item_word.lower() + "s", "count") if len(others) > 1 else (standard.item_word.lower(), "counts")
+    periods = [*rolling.earlier, *rolling.labels] + ([_("records with no period")] if rolling.no_period else [])
+    # Only WRES has a rolling item, so the warning can say "indicator".
+    warning = ngettext(
+        "Only indicator {number} is a two-year rolling average: indicator {items} counts the records of every "
+        "period in the file ({periods}), as without {option}. For one year's figures, run them on that year's "
+        "records.",
+        "Only indicator {number} is a two-year rolling average: indicators {items} count the records of every "
+        "period in the file ({periods}), as without {option}. For one year's figures, run them on that year's "
+        "records.",
+        len(others),
     )
     return (
-        f"Only {standard.item_word.lower()} {standard.rolling_number} is a two-year rolling average: "
-        f"{words} {_and_list(others)} {verb} the records of every period in the file ({_and_list(periods)}), as "
-        f"without {ROLLING_OPTION}. For one year's figures, run them on that year's records.",
+        warning.format(
+            number=standard.rolling_number, items=and_list(others), periods=and_list(periods), option=ROLLING_OPTION
+        ),
     )
-
-
-def _and_list(items: Sequence[object]) -> str:
-    """Items as a list in prose: "a", "a and b", "a, b and c"."""
-    texts = [str(item) for item in items]
-    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + f" and {texts[-1]}"
 
 
 def _heading(standard: Standard, number: int, what: str) -> str:
-    return f"{standard.item_word} {number}: {what}"
+    """ "Indicator 2: shortlisting to appointment" (``what`` already in the current language)."""
+    return _(standard.texts.heading).format(number=number, what=what)
 
 
 def _band_section(
@@ -441,44 +538,56 @@ def _band_section(
 ) -> ReportSection:
     rows = part_counts(counts, "band")
     number = standard.band_number
+    by = grouping.title.lower()
     tables = [
         publish_distribution(
             distribution_table(
-                title=f"{standard.item_word} {number}: staff in each pay band by {grouping.title.lower()}",
+                title=_heading(
+                    standard, number, _("staff in each pay band by {characteristic}").format(characteristic=by)
+                ),
                 rows=rows,
                 grouping=grouping,
-                row_title="Pay band",
+                row_title=_("Pay band"),
                 measure="staff",
-                total_label="Whole workforce",
+                total_label=_("Whole workforce"),
             ),
             policy,
         )
     ]
     if clinical:
-        for name, select in (
-            ("clinical", lambda values: values["clinical"]),
-            ("non-clinical", lambda values: values["staff"] - values["clinical"]),
+        for what, total, select in (
+            (
+                _("clinical staff in each pay band by {characteristic}"),
+                _("All clinical staff"),
+                lambda values: values["clinical"],
+            ),
+            (
+                _("non-clinical staff in each pay band by {characteristic}"),
+                _("All non-clinical staff"),
+                lambda values: values["staff"] - values["clinical"],
+            ),
         ):
             subset = {key: {"n": select(values)} for key, values in rows.items()}
             tables.append(
                 publish_distribution(
                     distribution_table(
-                        title=f"{standard.item_word} {number}: {name} staff in each pay band by "
-                        f"{grouping.title.lower()}",
+                        title=_heading(standard, number, what.format(characteristic=by)),
                         rows=subset,
                         grouping=grouping,
-                        row_title="Pay band",
-                        total_label=f"All {name} staff",
+                        row_title=_("Pay band"),
+                        total_label=total,
                     ),
                     policy,
                 )
             )
     return ReportSection(
-        heading=_heading(standard, number, "staff in each pay band compared with the whole workforce"),
+        heading=_heading(standard, number, _("staff in each pay band compared with the whole workforce")),
         tables=tuple(tables),
         notes=(
-            "Each group's share of the staff in a pay band (of those whose group is known), to compare with the "
-            "whole workforce's share in the last row.",
+            _(
+                "Each group's share of the staff in a pay band (of those whose group is known), to compare with the "
+                "whole workforce's share in the last row."
+            ),
         ),
     )
 
@@ -498,14 +607,15 @@ def _comparison_section(
     if rolling is not None:  # the rolling item is counted among staff (comparison.among is None)
         n_measure, k_measure = "staff_rolling", f"{comparison.outcome}_rolling"
     known, unknown = outcome_counts(rows, grouping, n=n_measure, k=k_measure)
-    reference = standard.labels[comparison.reference]
-    group = standard.labels[comparison.group]
-    population = "shortlisted" if comparison.among else "staff"
-    n_label = "Shortlisted" if comparison.among else "Staff"
-    title = f"{standard.item_word} {comparison.number}: {comparison.heading}"
+    reference = _(standard.labels[comparison.reference])
+    group = _(standard.labels[comparison.group])
+    unknown_note = standard.texts.unknown_shortlisted if comparison.among else standard.texts.unknown_staff
+    n_label = _("Shortlisted") if comparison.among else _("Staff")
+    heading = _heading(standard, comparison.number, _(comparison.heading))
+    title = heading
     if rolling is not None:
-        title += " (two-year rolling average)"
-        population = f"staff records of {rolling.text}"
+        title = _("{title} (two-year rolling average)").format(title=heading)
+        unknown_note = standard.texts.unknown_rolling
     table = disparity_table(
         title=title,
         counts=known,
@@ -518,49 +628,62 @@ def _comparison_section(
         table = replace(table, notes=_rolling_notes(table.notes, comparison, rolling))
     published = publish(table, policy)
     text, cell = headline_ratio(published, group)
-    headline = (
-        comparison.headline if rolling is None else f"{comparison.headline} (two-year rolling average, {rolling.text})"
-    )
-    notes = [f"{headline}: {text}."]
+    headline = _(comparison.headline)
+    if rolling is not None:
+        headline = _("{headline} (two-year rolling average, {periods})").format(headline=headline, periods=rolling.text)
+    notes = [_("{headline}: {figure}.").format(headline=headline, figure=text)]
     if cell is not None and isinstance(cell.value, float) and not cell.symbol:
-        reading = "within" if in_non_adverse_band(cell.value) else "outside"
-        notes.append(f"The figure is {reading} the non-adverse band 0.80–1.25. {NON_ADVERSE}")
+        reading = (
+            _("The figure is within the non-adverse band 0.80–1.25.")
+            if in_non_adverse_band(cell.value)
+            else _("The figure is outside the non-adverse band 0.80–1.25.")
+        )
+        notes.append(f"{reading} {_(NON_ADVERSE)}")
     if unknown[0]:
-        notes.append(f"{unknown[0]} {population} whose {standard.characteristic} is not known are not in the ratio.")
-    return ReportSection(
-        heading=_heading(standard, comparison.number, comparison.heading), tables=(published,), notes=tuple(notes)
-    )
+        notes.append(_(unknown_note).format(count=unknown[0], periods=rolling.text if rolling is not None else ""))
+    return ReportSection(heading=heading, tables=(published,), notes=tuple(notes))
 
 
 def _rolling_notes(notes: TableNotes, comparison: Comparison, rolling: RollingWindow) -> TableNotes:
     """The rolling average's periods and method on its table, with what was left out."""
     methods = [
-        f"Two-year rolling average: {rolling.text}.",
-        "The rolling figure pools the two years' counts: each group's staff, and those of them "
-        f"{comparison.heading}, are summed over the records of {rolling.text} (someone in post in both years "
-        "counts in each), and the rates, relative likelihood, intervals and test are calculated from the sums. "
-        "Averaging the two years' counts gives the same rates; averaging the two years' rates or ratios would not. "
-        "This is our reading: the two-year rolling average is not confirmed against NHS England's guidance.",
+        _("Two-year rolling average: {periods}.").format(periods=rolling.text),
+        _(
+            "The rolling figure pools the two years' counts: each group's staff, and those of them {what}, are summed "
+            "over the records of {periods} (someone in post in both years counts in each), and the rates, relative "
+            "likelihood, intervals and test are calculated from the sums. Averaging the two years' counts gives the "
+            "same rates; averaging the two years' rates or ratios would not. This is our reading: the two-year "
+            "rolling average is not confirmed against NHS England's guidance."
+        ).format(what=_(comparison.heading), periods=rolling.text),
     ]
     if rolling.earlier:
-        methods.append(f"Records of earlier periods ({', '.join(rolling.earlier)}) are not counted here.")
+        methods.append(
+            _("Records of earlier periods ({periods}) are not counted here.").format(periods=", ".join(rolling.earlier))
+        )
     warnings = []
-    if rolling.no_period == 1:
-        warnings.append(f"1 record has no period (column {rolling.column!r}) and is not counted here.")
-    elif rolling.no_period:
+    if rolling.no_period:
         warnings.append(
-            f"{rolling.no_period} records have no period (column {rolling.column!r}) and are not counted here."
+            ngettext(
+                "{count} record has no period (column {column}) and is not counted here.",
+                "{count} records have no period (column {column}) and are not counted here.",
+                rolling.no_period,
+            ).format(count=rolling.no_period, column=repr(rolling.column))
         )
     return notes.adding(methods=methods, warnings=warnings)
 
 
+OUTCOME_WORDS = {
+    "appointed": N_("Appointed"),
+    "disciplinary": N_("Entered formal disciplinary process"),
+    "capability": N_("Entered formal capability process"),
+    "training": N_("Accessed non-mandatory training"),
+}
+
+
 def _outcome_words(comparison: Comparison) -> str:
-    return {
-        "appointed": "Appointed",
-        "disciplinary": "Entered formal disciplinary process",
-        "capability": "Entered formal capability process",
-        "training": "Accessed non-mandatory training",
-    }.get(comparison.outcome, comparison.outcome.capitalize())
+    if comparison.outcome in OUTCOME_WORDS:
+        return _(OUTCOME_WORDS[comparison.outcome])
+    return comparison.outcome.capitalize()
 
 
 def _relabel(table: ResultTable, *, n: str, k: str) -> ResultTable:
@@ -588,10 +711,10 @@ def _board_section(standard: Standard, counts: Counts, grouping: Grouping, polic
                 _difference_cell(b_share.estimate, w_share.estimate, board_known),
             )
         )
-    na = Cell(None, symbol="N/A")
+    na = Cell(None, symbol=NOT_APPLICABLE)
     body.append(
         (
-            label("Unknown"),
+            label(_("Unknown")),
             Cell(board_unknown[0], str(board_unknown[0])),
             na,
             Cell(workforce_unknown[0], str(workforce_unknown[0])),
@@ -601,17 +724,25 @@ def _board_section(standard: Standard, counts: Counts, grouping: Grouping, polic
     )
     board_total, workforce_total = board_known + board_unknown[0], workforce_known + workforce_unknown[0]
     body.append(
-        (label("Total"), Cell(board_total, str(board_total)), na, Cell(workforce_total, str(workforce_total)), na, na)
+        (
+            label(_("Total")),
+            Cell(board_total, str(board_total)),
+            na,
+            Cell(workforce_total, str(workforce_total)),
+            na,
+            na,
+        )
     )
+    heading = _heading(standard, standard.board_number, _("board voting membership compared with the workforce"))
     table = ResultTable(
-        title=f"{standard.item_word} {standard.board_number}: board voting membership compared with the workforce",
+        title=heading,
         columns=(
             Column("group", grouping.title, "label"),
-            Column("board", "Board members", "count"),
-            Column("board_share", "Board (% of known)", "rate"),
-            Column("workforce", "Workforce", "count"),
-            Column("workforce_share", "Workforce (% of known)", "rate"),
-            Column("difference", "Difference (percentage points)", "number"),
+            Column("board", _("Board members"), "count"),
+            Column("board_share", _("Board (% of known)"), "rate"),
+            Column("workforce", _("Workforce"), "count"),
+            Column("workforce_share", _("Workforce (% of known)"), "rate"),
+            Column("difference", _("Difference (percentage points)"), "number"),
         ),
         rows=tuple(body),
         notes=TableNotes(
@@ -619,13 +750,11 @@ def _board_section(standard: Standard, counts: Counts, grouping: Grouping, polic
             unknowns_used=False,
             declaration_rate=workforce_known / workforce_total if workforce_total else None,
             methods=(
-                "Difference = board share − workforce share, in percentage points, of those whose group is known.",
-                "Shares with Wilson score 95% intervals.",
+                _("Difference = board share − workforce share, in percentage points, of those whose group is known."),
+                _("Shares with Wilson score 95% intervals."),
             ),
-            legend=(("N/A", "not applicable"),),
-            warnings=(f"{board_unknown[0]} board members' {standard.characteristic} is not known.",)
-            if board_unknown[0]
-            else (),
+            legend=((NOT_APPLICABLE, _("not applicable")),),
+            warnings=(_(standard.texts.board_unknown).format(count=board_unknown[0]),) if board_unknown[0] else (),
         ),
     )
     published = publish(table, policy, total_row=len(body) - 1)
@@ -633,23 +762,25 @@ def _board_section(standard: Standard, counts: Counts, grouping: Grouping, polic
     for text in grouping.labels.values():
         row = [r[0].text for r in published.rows].index(text)
         cell = published.cell(row, "difference")
-        headlines.append(f"{text}: {cell.text if cell.text else 'N/A'} percentage points.")
+        headlines.append(
+            _("{group}: {difference} percentage points.").format(group=text, difference=cell.text or NOT_APPLICABLE)
+        )
     return ReportSection(
-        heading=_heading(standard, standard.board_number, "board voting membership compared with the workforce"),
+        heading=heading,
         tables=(published,),
-        notes=("Board share minus workforce share — " + " ".join(headlines),),
+        notes=(_("Board share minus workforce share — {figures}").format(figures=" ".join(headlines)),),
     )
 
 
 def _share_cell(estimate: float | None, denominator: int, low: float | None, high: float | None) -> Cell:
     if estimate is None:
-        return Cell(None, symbol="N/A", denominator=denominator)
+        return Cell(None, symbol=NOT_APPLICABLE, denominator=denominator)
     return Cell(estimate, percent_text(estimate), denominator=denominator, low=low, high=high)
 
 
 def _difference_cell(board: float | None, workforce: float | None, denominator: int) -> Cell:
     if board is None or workforce is None:
-        return Cell(None, symbol="N/A", denominator=denominator)
+        return Cell(None, symbol=NOT_APPLICABLE, denominator=denominator)
     points = (board - workforce) * 100
     return Cell(points, f"{round_half_up(points, 1):.1f}", denominator=denominator)
 
@@ -658,9 +789,11 @@ register(
     Preset(
         name="wres",
         title=WRES.title,
-        summary="NHS Workforce Race Equality Standard indicators 1–4 and 9 (pay bands, appointment from "
-        "shortlisting, formal disciplinary, non-mandatory training, board) for White and BME staff; "
-        "rolling_average=true gives indicator 3 over the last two periods of period.column.",
+        summary=N_(
+            "NHS Workforce Race Equality Standard indicators 1–4 and 9 (pay bands, appointment from shortlisting, "
+            "formal disciplinary, non-mandatory training, board) for White and BME staff; rolling_average=true gives "
+            "indicator 3 over the last two periods of period.column."
+        ),
         needs=needs_of(WRES, tuple(WRES.outcome_roles)),
         run=lambda data: run_standard(WRES, data),
     )
@@ -669,8 +802,10 @@ register(
     Preset(
         name="wdes",
         title=WDES.title,
-        summary="NHS Workforce Disability Equality Standard metrics 1–3 and 10 (pay bands, appointment from "
-        "shortlisting, formal capability, board) for Disabled and non-disabled staff.",
+        summary=N_(
+            "NHS Workforce Disability Equality Standard metrics 1–3 and 10 (pay bands, appointment from shortlisting, "
+            "formal capability, board) for Disabled and non-disabled staff."
+        ),
         needs=needs_of(WDES, tuple(WDES.outcome_roles)),
         run=lambda data: run_standard(WDES, data),
     )

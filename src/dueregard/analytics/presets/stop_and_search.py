@@ -17,6 +17,8 @@ from dataclasses import replace
 from typing import Any
 
 from ..disclosure import DisclosurePolicy
+from ..disclosure.symbols import NOT_APPLICABLE, WITHHELD
+from ..i18n import N_, _
 from ..report import Report, ReportSection
 from ..results import Cell, Column, ResultTable, TableNotes, label
 from ..stats import disparity_table
@@ -38,7 +40,8 @@ from ._common import (
 )
 from ._registry import Preset, PresetError, PresetInput, register
 
-COMBINED = "Ethnic minorities combined"
+COMBINED = N_("Ethnic minorities combined")
+TITLE = N_("Stop and search disproportionality")
 
 
 def _populations(grouping: Grouping, given: Any) -> dict[str, int]:
@@ -46,8 +49,10 @@ def _populations(grouping: Grouping, given: Any) -> dict[str, int]:
     if not isinstance(given, Mapping) or not given:
         groups = ", ".join(f"{code} ({text})" for code, text in grouping.labels.items())
         raise PresetError(
-            "The stop-and-search preset needs the population of each ethnic group, from the census for the area: "
-            f"give options.population as {{group: people}} for the groups {groups}."
+            _(
+                "The stop-and-search preset needs the population of each ethnic group, from the census for the area: "
+                "give options.population as {{group: people}} for the groups {groups}."
+            ).format(groups=groups)
         )
     by_key = {code.casefold(): code for code in grouping.labels} | {
         text.casefold(): code for code, text in grouping.labels.items()
@@ -56,13 +61,19 @@ def _populations(grouping: Grouping, given: Any) -> dict[str, int]:
     for key, value in given.items():
         code = by_key.get(str(key).casefold())
         if code is None:
-            raise PresetError(f"options.population names {key!r}, which is not a group: {', '.join(grouping.labels)}.")
+            raise PresetError(
+                _("options.population names {key}, which is not a group: {groups}.").format(
+                    key=repr(key), groups=", ".join(grouping.labels)
+                )
+            )
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise PresetError(f"options.population for {key!r} must be a whole number of people above 0.")
+            raise PresetError(
+                _("options.population for {key} must be a whole number of people above 0.").format(key=repr(key))
+            )
         out[code] = value
     missing = [grouping.labels[code] for code in grouping.labels if code not in out]
     if missing:
-        raise PresetError(f"options.population has no population for {', '.join(missing)}.")
+        raise PresetError(_("options.population has no population for {groups}.").format(groups=", ".join(missing)))
     return out
 
 
@@ -85,9 +96,9 @@ def _rate_table(
         item = found[group]
         rate = Cell(item.rate_per_1000, f"{item.rate_per_1000:.1f}", denominator=item.population)
         if group == reference:
-            ratio = Cell(1.0, "1.00 (reference)")
+            ratio = Cell(1.0, _("{ratio} (reference)").format(ratio="1.00"))
         elif item.ratio is None:
-            ratio = Cell(None, symbol="N/A", note="Not calculable: no searches of the reference group.")
+            ratio = Cell(None, symbol=NOT_APPLICABLE, note=_("Not calculable: no searches of the reference group."))
         else:
             ratio = Cell(item.ratio, ratio_text(item.ratio), low=item.low, high=item.high)
         rows.append(
@@ -100,13 +111,13 @@ def _rate_table(
             )
         )
     if with_total:
-        na = Cell(None, symbol="N/A")
-        rows.append((label("Not stated"), Cell(not_stated, str(not_stated)), na, na, na))
+        na = Cell(None, symbol=NOT_APPLICABLE)
+        rows.append((label(_("Not stated")), Cell(not_stated, str(not_stated)), na, na, na))
         total_events, total_population = sum(events.values()) + not_stated, sum(population.values())
         overall = total_events / total_population * 1000
         rows.append(
             (
-                label("All searches"),
+                label(_("All searches")),
                 Cell(total_events, str(total_events)),
                 Cell(total_population, f"{total_population:,}"),
                 Cell(overall, f"{overall:.1f}", denominator=total_population),
@@ -119,10 +130,10 @@ def _rate_table(
         title=title,
         columns=(
             Column("group", group_title, "label"),
-            Column("searches", "Searches", "count"),
-            Column("population", "Population", "number"),
-            Column("rate", "Searches per 1,000 people", "number"),
-            Column("ratio", f"Ratio to {reference}", "ratio", "reference"),
+            Column("searches", _("Searches"), "count"),
+            Column("population", _("Population"), "number"),
+            Column("rate", _("Searches per 1,000 people"), "number"),
+            Column("ratio", _("Ratio to {reference}").format(reference=reference), "ratio", "reference"),
         ),
         rows=tuple(rows),
         notes=TableNotes(
@@ -131,10 +142,12 @@ def _rate_table(
             unknowns_used=False,
             declaration_rate=known / (known + not_stated) if known + not_stated else None,
             methods=(
-                "Rate per 1,000 = searches ÷ population × 1,000; ratio = group's rate ÷ reference group's rate, with a "
-                "95% log interval counting searches as Poisson and the population as fixed.",
+                _(
+                    "Rate per 1,000 = searches ÷ population × 1,000; ratio = group's rate ÷ reference group's rate, "
+                    "with a 95% log interval counting searches as Poisson and the population as fixed."
+                ),
             ),
-            legend=(("N/A", "not applicable"),) if "N/A" in symbols else (),
+            legend=((NOT_APPLICABLE, _("not applicable")),) if NOT_APPLICABLE in symbols else (),
         ),
     )
 
@@ -155,13 +168,13 @@ def run_stop_and_search(data: PresetInput) -> Report:
         grouping = replace(grouping, reference="white")
     if grouping.reference not in grouping.labels:
         raise PresetError(
-            "The stop-and-search preset compares with the White group: name the reference in options.reference."
+            _("The stop-and-search preset compares with the White group: name the reference in options.reference.")
         )
     population = _populations(grouping, options.get("population"))
     flags = [o for o in description.outcomes if o.kind in ("flag", "count")]
     measures = {f"k_{o.name}": flag(table, o) for o in flags}
     counts = count_parts(table, [Part("groups", grouping.column)], measures, [grouping])
-    data.progress(1, 2, "counted")
+    data.progress(1, 2, _("counted"))
     rows = part_counts(counts, "groups")
     searches = dict.fromkeys(grouping.labels, 0)
     not_stated = 0
@@ -175,7 +188,9 @@ def run_stop_and_search(data: PresetInput) -> Report:
     by_label = {labels[code]: count for code, count in searches.items()}
     population_by_label = {labels[code]: people for code, people in population.items()}
     main = _rate_table(
-        f"Stop and search: searches per 1,000 people by {grouping.title.lower()}",
+        _("Stop and search: searches per 1,000 people by {characteristic}").format(
+            characteristic=grouping.title.lower()
+        ),
         by_label,
         population_by_label,
         reference,
@@ -185,10 +200,11 @@ def run_stop_and_search(data: PresetInput) -> Report:
     )
     main = publish(main, policy, total_row=len(main.rows) - 1)
     others = [code for code in grouping.labels if code != grouping.reference]
+    minorities = _(COMBINED)
     combined = _rate_table(
-        f"Stop and search: {COMBINED.lower()} compared with {reference}",
-        {COMBINED: sum(searches[c] for c in others), reference: searches[grouping.reference]},
-        {COMBINED: sum(population[c] for c in others), reference: population[grouping.reference]},
+        _("Stop and search: {groups} compared with {reference}").format(groups=minorities.lower(), reference=reference),
+        {minorities: sum(searches[c] for c in others), reference: searches[grouping.reference]},
+        {minorities: sum(population[c] for c in others), reference: population[grouping.reference]},
         reference,
         not_stated=not_stated,
         group_title=grouping.title,
@@ -197,7 +213,7 @@ def run_stop_and_search(data: PresetInput) -> Report:
     combined = publish(combined, policy)
     if any(cell.symbol for cell in main.column("searches")):
         # The combined row is the sum of the groups' rows: with a group withheld it would give that group back.
-        withheld = Cell(None, symbol="!")
+        withheld = Cell(None, symbol=WITHHELD)
         first = combined.rows[0]
         combined = replace(
             combined,
@@ -205,11 +221,11 @@ def run_stop_and_search(data: PresetInput) -> Report:
                 (first[0], withheld, first[2], withheld, withheld),
                 *combined.rows[1:],
             ),
-            notes=combined.notes.with_legend([("!", "withheld to protect confidentiality")]),
+            notes=combined.notes.with_legend([(WITHHELD, _("withheld to protect confidentiality"))]),
         )
     sections = [
         ReportSection(
-            heading="Searches per 1,000 population",
+            heading=_("Searches per 1,000 population"),
             tables=(main, combined),
             notes=tuple(_headlines(main, reference)) + tuple(_headlines(combined, reference)),
         )
@@ -218,32 +234,37 @@ def run_stop_and_search(data: PresetInput) -> Report:
     for outcome in flags:
         known, unknown = outcome_counts(rows, grouping, n="n", k=f"k_{outcome.name}")
         known = {group: nk for group, nk in known.items() if nk[0] > 0 or group == reference}
+        # The outcome's name is the description's own word (outcomes.arrest): not translated.
         result = disparity_table(
-            title=f"{outcome.name.replace('_', ' ').capitalize()} after a search by {grouping.title.lower()}",
+            title=_("{outcome} after a search by {characteristic}").format(
+                outcome=outcome.name.replace("_", " ").capitalize(), characteristic=grouping.title.lower()
+            ),
             counts=known,
             reference=reference,
             unknown=unknown,
             group_label=grouping.title,
         )
         columns = tuple(
-            replace(column, label={"n": "Searches", "k": outcome.name.replace("_", " ").capitalize()}[column.id])
+            replace(column, label={"n": _("Searches"), "k": outcome.name.replace("_", " ").capitalize()}[column.id])
             if column.id in ("n", "k")
             else column
             for column in result.columns
         )
         outcome_tables.append(publish(replace(result, columns=columns), policy))
     if outcome_tables:
-        sections.append(ReportSection(heading="Outcomes of searches", tables=tuple(outcome_tables)))
-    data.progress(2, 2, "done")
-    census = options.get("census", "the census")
+        sections.append(ReportSection(heading=_("Outcomes of searches"), tables=tuple(outcome_tables)))
+    data.progress(2, 2, _("done"))
+    census = options.get("census", _("the census"))
     area = options.get("area")
-    notes = [
-        f"Population from {census}" + (f" for {area}" if area else "") + "; searches from the data.",
-        *CAVEATS,
-    ]
+    source = (
+        _("Population from {census} for {area}; searches from the data.")
+        if area
+        else _("Population from {census}; searches from the data.")
+    )
+    notes = [source.format(census=census, area=area), *(_(caveat) for caveat in CAVEATS)]
     return Report(
         preset="stop-and-search",
-        title="Stop and search disproportionality",
+        title=_(TITLE),
         dataset=description.name,
         records=sum(searches.values()) + not_stated,
         sections=tuple(sections),
@@ -257,18 +278,24 @@ def _headlines(table: ResultTable, reference: str) -> list[str]:
     for row in table.rows:
         group = row[0].text
         ratio = row[table.index_of("ratio")]
-        if group in (reference, "Not stated", "All searches") or ratio.value is None or ratio.symbol:
+        if group in (reference, _("Not stated"), _("All searches")) or ratio.value is None or ratio.symbol:
             continue
-        lines.append(f"{group}: {ratio.display} times as likely as {reference} people to be searched.")
+        lines.append(
+            _("{group}: {ratio} times as likely as {reference} people to be searched.").format(
+                group=group, ratio=ratio.display, reference=reference
+            )
+        )
     return lines
 
 
 register(
     Preset(
         name="stop-and-search",
-        title="Stop and search disproportionality",
-        summary="Searches per 1,000 population by ethnic group and the ratio to White, for each group and all "
-        "ethnic minorities combined, with the Home Office caveats; population given in the options.",
+        title=TITLE,
+        summary=N_(
+            "Searches per 1,000 population by ethnic group and the ratio to White, for each group and all ethnic "
+            "minorities combined, with the Home Office caveats; population given in the options."
+        ),
         needs=("characteristics.ethnicity", "options.population"),
         run=run_stop_and_search,
     )
