@@ -1,12 +1,17 @@
 """``dueregard analyse``: run a preset report over record-level data and write it as CSV, XLSX, JSON and HTML.
 
     dueregard analyse staff.parquet --describe staff.yaml --preset workforce --out report/
+    dueregard analyse staff.parquet --describe staff.yaml --preset wres --out adroddiad/ --language cy
     dueregard analyse --list-presets
 
 The data are read by the analytics engine (DuckDB in process, or Spark), checked against the dataset description
 (nothing is written when a check fails: the problems are printed naming rows, columns and values), the preset is
 run with a progress bar on stderr (only when stderr is a terminal), and the files are written to a temporary
 folder beside ``--out`` and moved into place at the end, so a failure leaves nothing half-written.
+
+``--language cy`` (or ``DUEREGARD_LANGUAGE=cy``) writes the report's own texts in Welsh (titles, notes, column
+labels, legends, the HTML page and its ``lang`` attribute) and prints this command's messages in Welsh; data labels
+(the groups of a classification, the values in the data) stay as they are. See :mod:`dueregard.analytics.i18n`.
 
 Everything heavy (Ibis, DuckDB, SciPy, openpyxl) is imported inside the command, so ``dueregard --help`` stays
 fast.
@@ -23,6 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+
+from dueregard.analytics.i18n import LANGUAGES, language
 
 if TYPE_CHECKING:
     from dueregard.analytics.dataset import DatasetDescription, DescriptionError
@@ -239,6 +246,16 @@ def _list_presets(as_json: bool) -> None:
     "--memory-limit",
     help="The most memory DuckDB may use, e.g. 2GB (default 400MB; it works on disk beyond that).",
 )
+@click.option(
+    "--language",
+    "language_code",
+    type=click.Choice(sorted(LANGUAGES)),
+    default="en",
+    show_default=True,
+    envvar="DUEREGARD_LANGUAGE",
+    show_envvar=True,
+    help="The language of the report's texts and of these messages: en (English) or cy (Cymraeg, Welsh).",
+)
 @click.option("--list-presets", is_flag=True, help="List the presets and what each needs, then stop.")
 def command(
     data: Path | None,
@@ -253,10 +270,45 @@ def command(
     sheet: str | None,
     table_name: str | None,
     memory_limit: str | None,
+    language_code: str,
     list_presets: bool,
 ) -> None:
     """Run a preset report (WRES, pay gap, workforce...) over DATA (CSV, XLSX, ODS, Parquet or DuckDB) and write
     it as CSV, XLSX, JSON and an accessible HTML report."""
+    with language(language_code):
+        _command(
+            data=data,
+            describe=describe,
+            preset=preset,
+            out=out,
+            backend=backend,
+            option_items=option_items,
+            policy_items=policy_items,
+            as_json=as_json,
+            format_text=format_text,
+            sheet=sheet,
+            table_name=table_name,
+            memory_limit=memory_limit,
+            list_presets=list_presets,
+        )
+
+
+def _command(
+    *,
+    data: Path | None,
+    describe: Path | None,
+    preset: str | None,
+    out: Path | None,
+    backend: str,
+    option_items: tuple[str, ...],
+    policy_items: tuple[str, ...],
+    as_json: bool,
+    format_text: str,
+    sheet: str | None,
+    table_name: str | None,
+    memory_limit: str | None,
+    list_presets: bool,
+) -> None:
     if list_presets:
         _list_presets(as_json)
         return
