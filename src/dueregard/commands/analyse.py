@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from dueregard.analytics.i18n import LANGUAGES, language
+from dueregard.analytics.i18n import LANGUAGES, _, language, ngettext
 
 if TYPE_CHECKING:
     from dueregard.analytics.dataset import DatasetDescription, DescriptionError
@@ -64,17 +64,21 @@ def parse_options(items: Sequence[str]) -> dict[str, Any]:
         key, sep, value = item.partition("=")
         names = [name.strip() for name in key.split(".")]
         if not sep or not all(names):
-            raise click.BadParameter(f"{item!r} is not KEY=VALUE.", param_hint="--option")
+            raise click.BadParameter(_("{item} is not KEY=VALUE.").format(item=repr(item)), param_hint="--option")
         target = options
         for depth, name in enumerate(names[:-1]):
             target = target.setdefault(name, {})
             if not isinstance(target, dict):
                 where = ".".join(names[: depth + 1])
-                raise click.BadParameter(f"{where} is given both as a value and as a mapping.", param_hint="--option")
+                raise click.BadParameter(_both_ways(where), param_hint="--option")
         if isinstance(target.get(names[-1]), dict):
-            raise click.BadParameter(f"{key.strip()} is given both as a value and as a mapping.", param_hint="--option")
+            raise click.BadParameter(_both_ways(key.strip()), param_hint="--option")
         target[names[-1]] = parse_value(value.strip())
     return options
+
+
+def _both_ways(key: str) -> str:
+    return _("{key} is given both as a value and as a mapping.").format(key=key)
 
 
 def parse_policy(items: Sequence[str]) -> DisclosurePolicy | None:
@@ -93,7 +97,9 @@ def parse_policy(items: Sequence[str]) -> DisclosurePolicy | None:
         key = key.strip().replace("-", "_")
         if not sep or key not in POLICY_KEYS:
             raise click.BadParameter(
-                f"{word!r}: use default, none, or KEY=VALUE with KEY one of {', '.join(POLICY_KEYS)}.",
+                _("{word}: use default, none, or KEY=VALUE with KEY one of {keys}.").format(
+                    word=repr(word), keys=", ".join(POLICY_KEYS)
+                ),
                 param_hint="--policy",
             )
         parsed = parse_value(value.strip())
@@ -101,12 +107,18 @@ def parse_policy(items: Sequence[str]) -> DisclosurePolicy | None:
             if isinstance(parsed, str) and parsed.lower() == "none":
                 parsed = None
             elif not isinstance(parsed, int) or isinstance(parsed, bool):
-                raise click.BadParameter(f"{key} must be a whole number or none, not {value!r}.", param_hint="--policy")
+                raise click.BadParameter(
+                    _("{key} must be a whole number or none, not {value}.").format(key=key, value=repr(value)),
+                    param_hint="--policy",
+                )
         elif key in ("secondary", "hide_zeros", "mark_rounded_zeros"):
             if isinstance(parsed, str) and parsed.lower() in ("yes", "no"):
                 parsed = parsed.lower() == "yes"
             if not isinstance(parsed, bool):
-                raise click.BadParameter(f"{key} must be true or false, not {value!r}.", param_hint="--policy")
+                raise click.BadParameter(
+                    _("{key} must be true or false, not {value}.").format(key=key, value=repr(value)),
+                    param_hint="--policy",
+                )
         settings[key] = parsed
     try:
         return DisclosurePolicy(**settings)
@@ -119,7 +131,10 @@ def parse_formats(text: str) -> tuple[str, ...]:
     unknown = [name for name in chosen if name not in FORMAT_NAMES]
     if unknown or not chosen:
         raise click.BadParameter(
-            f"{', '.join(unknown) or 'nothing'}: choose from {', '.join(FORMAT_NAMES)}.", param_hint="--format"
+            _("{chosen}: choose from {formats}.").format(
+                chosen=", ".join(unknown) or _("nothing"), formats=", ".join(FORMAT_NAMES)
+            ),
+            param_hint="--format",
         )
     return chosen
 
@@ -144,7 +159,10 @@ def missing_needs(preset: Preset, description: DatasetDescription) -> list[str]:
         if any(not choice.startswith(known_prefixes) for choice in choices):
             continue  # a need this command cannot check; the preset checks it itself
         if not any(choice in named for choice in choices):
-            missing.append(need.replace("|", " or "))
+            either = choices[0]
+            for choice in choices[1:]:
+                either = _("{first} or {second}").format(first=either, second=choice)
+            missing.append(either)
     return missing
 
 
@@ -171,10 +189,10 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int, str], None]]:
         console=Console(stderr=True),
         transient=True,
     ) as progress:
-        task = progress.add_task("Analysing", total=None)
+        task = progress.add_task(_("Analysing"), total=None)
 
         def advance(done: int, total: int, what: str) -> None:
-            progress.update(task, completed=done, total=total, description=what or "Analysing")
+            progress.update(task, completed=done, total=total, description=what or _("Analysing"))
 
         yield advance
 
@@ -183,18 +201,19 @@ def _list_presets(as_json: bool) -> None:
     from dueregard.analytics.presets import available
 
     presets = available()
+    # A preset's title and summary are English marked for translation (presets not yet translated stay English).
     if as_json:
-        rows = [{"name": p.name, "title": p.title, "summary": p.summary, "needs": list(p.needs)} for p in presets]
+        rows = [{"name": p.name, "title": _(p.title), "summary": _(p.summary), "needs": list(p.needs)} for p in presets]
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     if not presets:
-        click.echo("No presets are installed.")
+        click.echo(_("No presets are installed."))
         return
     width = max(len(preset.name) for preset in presets)
     for preset in presets:
-        click.echo(f"{preset.name.ljust(width)}  {preset.title}: {preset.summary}")
+        click.echo(f"{preset.name.ljust(width)}  {_(preset.title)}: {_(preset.summary)}")
         if preset.needs:
-            click.echo(f"{' ' * width}  needs: {', '.join(preset.needs)}")
+            click.echo(f"{' ' * width}  " + _("needs: {roles}").format(roles=", ".join(preset.needs)))
 
 
 @click.command(name="analyse")
@@ -313,15 +332,17 @@ def _command(
         _list_presets(as_json)
         return
     if data is None:
-        raise click.UsageError("Give the data file to analyse (or --list-presets).")
+        raise click.UsageError(_("Give the data file to analyse (or --list-presets)."))
     if describe is None:
-        raise click.UsageError("Give the dataset description with --describe dataset.yaml.")
+        raise click.UsageError(_("Give the dataset description with --describe dataset.yaml."))
     if preset is None:
-        raise click.UsageError("Choose a report with --preset NAME (see --list-presets).")
+        raise click.UsageError(_("Choose a report with --preset NAME (see --list-presets)."))
     if out is None and not as_json:
-        raise click.UsageError("Say where to write the report with --out DIR (or print it with --json).")
+        raise click.UsageError(_("Say where to write the report with --out DIR (or print it with --json)."))
     if memory_limit and backend != "duckdb":
-        raise click.UsageError("--memory-limit is for the duckdb backend; give Spark its memory in its own settings.")
+        raise click.UsageError(
+            _("--memory-limit is for the duckdb backend; give Spark its memory in its own settings.")
+        )
     formats = parse_formats(format_text)
     options = parse_options(option_items)
     policy = parse_policy(policy_items)
@@ -343,10 +364,13 @@ def _command(
         try:
             written = write_report(report, out, formats=formats)
         except OSError as error:
-            raise click.ClickException(f"Could not write the report to {out}: {error}") from error
+            raise click.ClickException(
+                _("Could not write the report to {folder}: {error}").format(folder=out, error=error)
+            ) from error
         listed = ", ".join(_shown(path, out) for path in written)
         count = len(report.tables)
-        click.echo(f"Wrote {count} {'table' if count == 1 else 'tables'} to {out}: {listed}", err=as_json)
+        wrote = ngettext("Wrote {count} table to {folder}: {files}", "Wrote {count} tables to {folder}: {files}", count)
+        click.echo(wrote.format(count=count, folder=out, files=listed), err=as_json)
     if as_json:
         from dueregard.analytics.output import report_json
 
@@ -385,7 +409,9 @@ def _analyse(
     missing = missing_needs(chosen, description)
     if missing:
         raise click.ClickException(
-            f"The {chosen.name} preset needs {', '.join(missing)}, which {describe.name} does not describe."
+            _("The {preset} preset needs {roles}, which {description} does not describe.").format(
+                preset=chosen.name, roles=", ".join(missing), description=describe.name
+            )
         )
     try:
         con = connect(backend, **({"memory_limit": memory_limit} if memory_limit else {}))
@@ -429,9 +455,9 @@ def _from_engine(error: BaseException) -> bool:
 
 def _engine_error_text(error: BaseException, *, backend: str) -> str:
     first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-    text = f"The {backend} engine stopped: {first}"
+    text = _("The {backend} engine stopped: {error}").format(backend=backend, error=first)
     if "out of memory" in first.lower() and backend == "duckdb":
-        text += ("" if text.endswith(".") else ".") + " Give it more memory with --memory-limit (e.g. 4GB)."
+        text += ("" if text.endswith(".") else ".") + " " + _("Give it more memory with --memory-limit (e.g. 4GB).")
     return text
 
 
@@ -463,7 +489,9 @@ def _validate(
     for issue in found.issues:
         click.echo(f"{data.name}: {issue}", err=True)
         if issue.values and not issue.rows:
-            click.echo(f"    values: {', '.join(map(repr, issue.values[:10]))}", err=True)
+            click.echo("    " + _("values: {values}").format(values=", ".join(map(repr, issue.values[:10]))), err=True)
     raise click.ClickException(
-        f"{data.name} does not match {description.name}: {len(found.errors)} error(s); nothing was written."
+        _("{data} does not match {description}: {count} error(s); nothing was written.").format(
+            data=data.name, description=description.name, count=len(found.errors)
+        )
     )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..dataset import DatasetDescription
 from ..disclosure import DisclosurePolicy
+from ..i18n import _
 from ..report import Report
 
 if TYPE_CHECKING:
@@ -41,8 +42,8 @@ class PresetInput:
 @dataclass(frozen=True)
 class Preset:
     name: str  # e.g. "wres", used on the command line
-    title: str
-    summary: str  # one sentence: what it reports and for whom
+    title: str  # in English, marked for translation with i18n.N_: show it as _(preset.title)
+    summary: str  # one sentence: what it reports and for whom (English, marked like the title)
     needs: tuple[str, ...]  # what the description must name, e.g. ("characteristics.ethnicity", "outcomes.appointed")
     run: Callable[[PresetInput], Report]
 
@@ -79,8 +80,10 @@ def get(name: str) -> Preset:
     try:
         return PRESETS[name]
     except KeyError:
-        known = ", ".join(sorted(PRESETS)) or "none"
-        raise PresetError(f"There is no preset called {name!r}. Presets: {known}.") from None
+        known = ", ".join(sorted(PRESETS)) or _("none")
+        raise PresetError(
+            _("There is no preset called {name}. Presets: {known}.").format(name=repr(name), known=known)
+        ) from None
 
 
 def run_preset(name: str, data: PresetInput) -> Report:
