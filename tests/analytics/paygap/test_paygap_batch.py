@@ -104,7 +104,8 @@ def _check(backend: BaseBackend, frame: pd.DataFrame) -> None:
         if median.symbol == "":
             assert (median.reference_value, median.comparison_value) == (reference["median"], other["median"])
             mean = report.mean_hourly_pay
-            assert mean.reference_value is not None and mean.comparison_value is not None
+            assert mean.reference_value is not None
+            assert mean.comparison_value is not None
             assert math.isclose(mean.reference_value, reference["mean"], rel_tol=1e-12)
             assert math.isclose(mean.comparison_value, other["mean"], rel_tol=1e-12)
         bonus = report.median_bonus_pay
