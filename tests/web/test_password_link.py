@@ -82,3 +82,44 @@ def test_a_weak_or_mismatched_password_is_refused_and_the_link_still_works(demo:
 def test_the_welsh_email_links_to_the_welsh_page(demo: Any, client: Client) -> None:
     client.post("/cy/account/password/", {"email": "viewer@demo.example"})
     assert _link(mail.outbox[0].body).startswith("/cy/account/password/set/")
+
+
+def test_one_address_gets_at_most_three_links_an_hour_and_the_answer_never_changes(demo: Any, client: Client) -> None:
+    """Against mail-bombing: the fourth request within the hour is answered as always, and no email goes."""
+    for _attempt in range(4):
+        response = client.post("/account/password/", {"email": "admin@demo.example"})
+        assert response.status_code == 302
+        assert response["Location"] == "/account/password/sent/"
+    assert len(mail.outbox) == 3
+
+
+def test_one_client_may_ask_ten_times_an_hour_then_is_asked_to_wait(demo: Any, client: Client) -> None:
+    """Against trying many addresses from one place: the eleventh request gets a page saying to try later (429),
+    which says nothing about any account; another client is not affected."""
+    for number in range(10):
+        response = client.post("/account/password/", {"email": f"someone{number}@nowhere.example"})
+        assert response.status_code == 302
+    refused = client.post("/account/password/", {"email": "admin@demo.example"})
+    assert refused.status_code == 429
+    assert "Too many requests for a password link" in refused.content.decode()
+    assert "Try again in 60 minutes" in refused.content.decode()
+    assert mail.outbox == []
+    elsewhere = Client(REMOTE_ADDR="192.0.2.7").post("/account/password/", {"email": "admin@demo.example"})
+    assert elsewhere.status_code == 302
+    assert len(mail.outbox) == 1
+
+
+def test_requests_are_kept_as_hashes_for_a_day(demo: Any, client: Client) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from dueregard.accounts.models import PasswordLinkRequest
+
+    client.post("/account/password/", {"email": "admin@demo.example"})
+    stored = PasswordLinkRequest.objects.get()
+    assert "admin" not in stored.address
+    assert len(stored.address) == len(stored.client) == 64
+    PasswordLinkRequest.objects.update(requested_at=timezone.now() - timedelta(days=2))
+    client.post("/account/password/", {"email": "nobody@nowhere.example"})
+    assert PasswordLinkRequest.objects.count() == 1  # the old one was cleared

@@ -55,3 +55,20 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+
+class PasswordLinkRequest(models.Model):
+    """One request for a password link, kept for a day so that the service can limit how many links one address
+    receives and how many requests one client makes (see accounts/link_limits.py). Neither the address nor the
+    client's IP address is stored: only keyed hashes of them (HMAC with the secret key), enough to count."""
+
+    address = models.CharField(max_length=64, db_index=True)
+    client = models.CharField(max_length=64, db_index=True)
+    requested_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("password link request")
+        verbose_name_plural = _("password link requests")
+
+    def __str__(self) -> str:
+        return f"{self.requested_at:%Y-%m-%d %H:%M}"

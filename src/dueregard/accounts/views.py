@@ -8,13 +8,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.forms import PasswordResetForm
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from dueregard.accounts.forms import EmailLanguageForm, NewPasswordForm, PasswordLinkForm, SignInForm
+from dueregard.accounts.link_limits import WINDOW, password_link_request
 from dueregard.accounts.models import User
 from dueregard.accounts.services import user_set_email_language
 from dueregard.organisations.selectors import memberships_for_user
@@ -57,6 +59,21 @@ class PasswordLinkView(auth_views.PasswordResetView):
     email_template_name = "accounts/password_link_email.txt"
     subject_template_name = "accounts/password_link_subject.txt"
     success_url = reverse_lazy("accounts:password_link_sent")
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        """Within the limits of accounts/link_limits.py: past the address's limit the answer is the same and no
+        email goes; past the client's, a page asks them to try again later."""
+        from axes.helpers import get_client_ip_address
+
+        decision = password_link_request(
+            email=form.cleaned_data["email"], client_ip=get_client_ip_address(self.request)
+        )
+        if decision.refused:
+            minutes = int(WINDOW.total_seconds() // 60)
+            return render(self.request, "accounts/password_link_refused.html", {"minutes": minutes}, status=429)
+        if not decision.send:
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordLinkSentView(auth_views.PasswordResetDoneView):
