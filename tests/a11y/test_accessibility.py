@@ -125,3 +125,28 @@ def test_every_reachable_page_passes_axe(persona: str, demo_server: str, browser
     assert len(visited) >= 6, f"the crawl found too few pages: {visited}"
     assert any(p.startswith("/cy/") for p in visited), "the Welsh pages were not crawled"
     assert problems == [], "\n".join(problems)
+
+
+def test_the_password_link_limit_page_passes_axe(demo_server: str, browser: Any) -> None:
+    """A page only a run of form posts reaches (the crawl does not): asking for password links until this client
+    is asked to wait, in English and then in Welsh."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    problems: list[str] = []
+    try:
+        for number in range(11):
+            page.goto(f"{demo_server}/account/password/")
+            page.fill("#id_email", f"nobody{number}@nowhere.example")
+            page.click("button.govuk-button")
+            page.wait_for_load_state()
+        assert "Too many requests for a password link" in page.content()
+        problems += _describe("/account/password/ (limit reached)", _axe(page))
+        page.goto(f"{demo_server}/cy/account/password/")
+        page.fill("#id_email", "nobody@nowhere.example")
+        page.click("button.govuk-button")
+        page.wait_for_load_state()
+        assert "Gormod o geisiadau am ddolen cyfrinair" in page.content()
+        problems += _describe("/cy/account/password/ (limit reached)", _axe(page))
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems)
