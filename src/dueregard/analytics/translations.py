@@ -15,8 +15,10 @@ standard library's :mod:`gettext`.
 
 from __future__ import annotations
 
+import re
 import string
 import sys
+import tokenize
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +35,8 @@ SOURCES = (PACKAGE_DIR, SOURCE_DIR / "commands" / "analyse.py")
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 TRANSLATED = ("cy",)
 COMMENT_TAGS = ("Translators:",)
+_F_STRING = re.compile(r"^[rRbB]?[fF][rRbB]?['\"]")
+_CALL = re.compile(r"(?<![\w.])(_|gettext|ngettext|N_)\(\s*['\"]")
 
 
 def catalogue_path(language: str) -> Path:
@@ -139,15 +143,31 @@ def _forms(value: str | tuple[str, ...] | list[str] | None) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def hidden_texts() -> list[str]:
+    """Texts marked inside an f-string (``f"<h2>{_('Contents')}</h2>"``), which the extractor cannot see, so they
+    would never be translated: look the text up outside the f-string."""
+    files = [path for source in SOURCES for path in (sorted(source.rglob("*.py")) if source.is_dir() else [source])]
+    found = []
+    for path in files:
+        with path.open("rb") as handle:
+            for token in tokenize.tokenize(handle.readline):
+                if token.type == tokenize.STRING and _F_STRING.match(token.string) and _CALL.search(token.string):
+                    found.append(
+                        f"a text marked inside an f-string, which extract cannot see: "
+                        f"{_relative(path)}:{token.start[0]}"
+                    )
+    return found
+
+
 def problems(language: str = "cy") -> list[str]:
     """What stops the catalogue of ``language`` from covering the code: texts not in it, left untranslated (or
-    fuzzy), and translations whose placeholders differ from the English (each form of a plural may leave out
-    the number, as Welsh "un cofnod" does)."""
+    fuzzy), translations whose placeholders differ from the English (each form of a plural may leave out
+    the number, as Welsh "un cofnod" does), and texts marked where extract cannot see them."""
     path = catalogue_path(language)
     if not path.exists():
         return [f"there is no {language} catalogue ({_relative(path)}): run extract"]
     catalogue = _read(path, language)
-    found: list[str] = []
+    found: list[str] = hidden_texts()
     for message in template_from_code():
         if not message.id:
             continue

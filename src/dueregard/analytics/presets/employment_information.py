@@ -328,7 +328,9 @@ def _pay_by_group_table(run: _Run, grouping: Grouping, paid: Any) -> ResultTable
             )
         )
     known = found.population_count - found.undisclosed_count
-    reference = grouping.reference_label or _("reference")
+    reference = grouping.reference_label
+    mean_gap = _("Mean gap to {reference} (%)") if reference else _("Mean gap to reference (%)")
+    median_gap = _("Median gap to {reference} (%)") if reference else _("Median gap to reference (%)")
     table = ResultTable(
         title=_("Hourly pay by {characteristic}").format(characteristic=grouping.title.lower()),
         columns=(
@@ -336,8 +338,8 @@ def _pay_by_group_table(run: _Run, grouping: Grouping, paid: Any) -> ResultTable
             Column("employees", _("Full-pay relevant employees"), "count"),
             Column("mean", _("Mean hourly pay"), "number"),
             Column("median", _("Median hourly pay"), "number"),
-            Column("mean_gap", _("Mean gap to {reference} (%)").format(reference=reference), "number"),
-            Column("median_gap", _("Median gap to {reference} (%)").format(reference=reference), "number"),
+            Column("mean_gap", mean_gap.format(reference=reference), "number"),
+            Column("median_gap", median_gap.format(reference=reference), "number"),
         ),
         rows=tuple(rows),
         notes=TableNotes(
