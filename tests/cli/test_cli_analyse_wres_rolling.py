@@ -20,7 +20,7 @@ period:
   column: year
 characteristics:
   ethnicity: {column: ethnicity, classification: ethnicity-ew-2021}
-outcomes:  # the command checks every role the preset can use, whichever indicators are chosen
+outcomes:  # every role the preset can use (the command asks only for those of the indicators chosen)
   in_post: in_post
   band: {column: band, kind: category}
   shortlisted: shortlisted
@@ -101,3 +101,27 @@ def test_rolling_average_without_a_period_column_is_one_clear_line(tmp_path: Pat
     assert result.exit_code != 0
     assert "rolling_average option needs the dataset description to name period.column" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_command_asks_only_for_the_roles_of_the_indicators_chosen(tmp_path: Path) -> None:
+    """With `--option indicators=3` a description naming only ethnicity, in post and disciplinary will do; without
+    the option, the command names every role the other indicators need; a bad indicators value is one line."""
+    data, describe = _files(tmp_path)
+    describe.write_text(
+        DESCRIPTION.split("outcomes:")[0] + "outcomes:\n  in_post: in_post\n  disciplinary: disciplinary\n",
+        encoding="utf-8",
+    )
+    chosen = _indicator_3(
+        _analyse(data, "--describe", describe, "--preset", "wres", "--json", "--option", "indicators=3")
+    )
+    assert [[c["value"] for c in row[:3]] for row in chosen["rows"]] == [["BME", 30, 5], ["White", 60, 12]]
+
+    every = _analyse(data, "--describe", describe, "--preset", "wres", "--json")
+    assert every.exit_code != 0
+    assert "outcomes.band" in every.output
+    assert "outcomes.board" in every.output
+
+    bad = _analyse(data, "--describe", describe, "--preset", "wres", "--json", "--option", "indicators=three")
+    assert bad.exit_code != 0
+    assert "indicators option is a list of numbers" in bad.output
+    assert "Traceback" not in bad.output

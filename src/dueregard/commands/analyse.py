@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -139,9 +139,11 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
-def missing_needs(preset: Preset, description: DatasetDescription) -> list[str]:
-    """The roles a preset needs (``characteristics.ethnicity``, ``outcomes.appointed``, ``pay.ordinary_pay``)
-    that the description does not name."""
+def missing_needs(
+    preset: Preset, description: DatasetDescription, options: Mapping[str, Any] | None = None
+) -> list[str]:
+    """The roles a preset needs for a run with ``options`` (``characteristics.ethnicity``, ``outcomes.appointed``,
+    ``pay.ordinary_pay``) that the description does not name."""
     named = {f"characteristics.{c.name}" for c in description.characteristics}
     named |= {f"outcomes.{o.name}" for o in description.outcomes}
     if description.pay is not None:
@@ -153,7 +155,7 @@ def missing_needs(preset: Preset, description: DatasetDescription) -> list[str]:
         named.add("period")
     known_prefixes = ("characteristics.", "outcomes.", "pay.", "record_id", "weight", "period")
     missing = []
-    for need in preset.needs:
+    for need in preset.needs_with(options or {}):
         # "a|b": either will do.
         choices = [choice.strip() for choice in need.split("|")]
         if any(not choice.startswith(known_prefixes) for choice in choices):
@@ -406,7 +408,10 @@ def _analyse(
         description = load_description(describe)
     except DescriptionError as error:
         raise click.ClickException(_description_error_text(error)) from None
-    missing = missing_needs(chosen, description)
+    try:
+        missing = missing_needs(chosen, description, options)
+    except PresetError as error:  # an option the preset cannot read (indicators=two)
+        raise click.ClickException(str(error)) from None
     if missing:
         raise click.ClickException(
             _("The {preset} preset needs {roles}, which {description} does not describe.").format(

@@ -46,6 +46,13 @@ class Preset:
     summary: str  # one sentence: what it reports and for whom (English, marked like the title)
     needs: tuple[str, ...]  # what the description must name, e.g. ("characteristics.ethnicity", "outcomes.appointed")
     run: Callable[[PresetInput], Report]
+    #: What the description must name for these options, when the options change it (WRES with only some
+    #: indicators); None: always ``needs``.
+    needs_for: Callable[[Mapping[str, Any]], tuple[str, ...]] | None = None
+
+    def needs_with(self, options: Mapping[str, Any]) -> tuple[str, ...]:
+        """What the description must name for a run with ``options``."""
+        return self.needs if self.needs_for is None else self.needs_for(options)
 
 
 PRESETS: dict[str, Preset] = {}

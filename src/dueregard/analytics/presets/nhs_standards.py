@@ -796,6 +796,7 @@ register(
         ),
         needs=needs_of(WRES, tuple(WRES.outcome_roles)),
         run=lambda data: run_standard(WRES, data),
+        needs_for=lambda options: needs_of(WRES, _items(WRES, options)),
     )
 )
 register(
@@ -808,5 +809,6 @@ register(
         ),
         needs=needs_of(WDES, tuple(WDES.outcome_roles)),
         run=lambda data: run_standard(WDES, data),
+        needs_for=lambda options: needs_of(WDES, _items(WDES, options)),
     )
 )
