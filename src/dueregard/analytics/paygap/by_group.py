@@ -11,9 +11,16 @@ import ibis
 import ibis.expr.types as ir
 from ibis.backends import BaseBackend
 
+from dueregard.analytics.i18n import _
 from dueregard.analytics.paygap import _queries as queries
-from dueregard.analytics.paygap.figures import NOT_APPLICABLE, one_decimal_place, percent_gap, suppression_for
-from dueregard.analytics.paygap.groups import MINIMUM_GROUP_SIZE
+from dueregard.analytics.paygap.figures import (
+    EMPLOYEES,
+    NOT_APPLICABLE,
+    one_decimal_place,
+    percent_gap,
+    suppression_for,
+)
+from dueregard.analytics.paygap.groups import MINIMUM_GROUP_SIZE, shown_label
 from dueregard.analytics.paygap.median import exact_median_by
 
 _GROUP = "_group"
@@ -120,20 +127,20 @@ def _group_pay(
     name: str, found: dict[str, dict[str, Any]], *, reference: str | None, minimum_group_size: int
 ) -> GroupPay:
     count, mean, median = _stats(found.get(name))
-    suppression = suppression_for(counts={name: count}, minimum_group_size=minimum_group_size, what="employees")
+    suppression = suppression_for(counts={name: count}, minimum_group_size=minimum_group_size, what=EMPLOYEES)
     if suppression is not None:
         return GroupPay(name, count, None, None, None, None, symbol=suppression.symbol, note=suppression.note)
     if reference is None or name == reference:
-        note = "Reference group." if name == reference else ""
+        note = _("Reference group.") if name == reference else ""
         return GroupPay(name, count, mean, median, None, None, note=note)
     reference_count, reference_mean, reference_median = _stats(found.get(reference))
     reference_suppression = suppression_for(
-        counts={reference: reference_count}, minimum_group_size=minimum_group_size, what="employees"
+        counts={reference: reference_count}, minimum_group_size=minimum_group_size, what=EMPLOYEES
     )
     if reference_suppression is not None:
         return GroupPay(name, count, mean, median, None, None, reference_suppression.symbol, reference_suppression.note)
     if not reference_mean or not reference_median or mean is None or median is None:
-        note = f"Not applicable: the {reference} mean or median is zero."
+        note = _("Not applicable: the {group} mean or median is zero.").format(group=shown_label(reference))
         return GroupPay(name, count, mean, median, None, None, NOT_APPLICABLE, note)
     return GroupPay(
         name,

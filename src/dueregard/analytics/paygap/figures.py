@@ -1,6 +1,9 @@
 """The figures a pay-gap report returns: full-precision values with their denominators, the symbol that replaces
 a value that is not shown, and a note saying why. Display strings are rounded to one decimal place; the values
-themselves never are."""
+themselves never are.
+
+A figure names its measure, quarter and groups in English (they are its keys; the tables show them in the current
+language); its note is a sentence in the language current when it was made."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from dueregard.analytics.disclosure.group_size import check_group_sizes
 from dueregard.analytics.disclosure.symbols import NOT_APPLICABLE, WITHHELD  # the standard symbols, re-exported
+from dueregard.analytics.i18n import N_, _, and_list, ngettext
+from dueregard.analytics.paygap.groups import shown_label
 
 
 def one_decimal_place(value: float) -> str:
@@ -35,19 +40,80 @@ class Suppression:
     note: str
 
 
+FULL_PAY_EMPLOYEES = "full-pay relevant employees"
+PAID_A_BONUS = "employees paid a bonus"
+RELEVANT_EMPLOYEES = "relevant employees"
+EMPLOYEES = "employees"
+"""The populations a figure is computed over (``what`` of :func:`suppression_for`): each has its own sentences."""
+
+_NOBODY = {
+    FULL_PAY_EMPLOYEES: N_("Not applicable: no full-pay relevant employees in the {groups} group."),
+    PAID_A_BONUS: N_("Not applicable: no employees paid a bonus in the {groups} group."),
+    RELEVANT_EMPLOYEES: N_("Not applicable: no relevant employees in the {groups} group."),
+    EMPLOYEES: N_("Not applicable: no employees in the {groups} group."),
+}
+
+
+def _too_few(what: str, count: int) -> str:
+    if what == FULL_PAY_EMPLOYEES:
+        return ngettext(
+            "Withheld: fewer than {minimum} full-pay relevant employees in the {groups} group.",
+            "Withheld: fewer than {minimum} full-pay relevant employees in the {groups} groups.",
+            count,
+        )
+    if what == PAID_A_BONUS:
+        return ngettext(
+            "Withheld: fewer than {minimum} employees paid a bonus in the {groups} group.",
+            "Withheld: fewer than {minimum} employees paid a bonus in the {groups} groups.",
+            count,
+        )
+    if what == RELEVANT_EMPLOYEES:
+        return ngettext(
+            "Withheld: fewer than {minimum} relevant employees in the {groups} group.",
+            "Withheld: fewer than {minimum} relevant employees in the {groups} groups.",
+            count,
+        )
+    if what == EMPLOYEES:
+        return ngettext(
+            "Withheld: fewer than {minimum} employees in the {groups} group.",
+            "Withheld: fewer than {minimum} employees in the {groups} groups.",
+            count,
+        )
+    return ngettext(
+        "Withheld: fewer than {minimum} {what} in the {groups} group.",
+        "Withheld: fewer than {minimum} {what} in the {groups} groups.",
+        count,
+    )
+
+
+def or_list(items: list[str]) -> str:
+    """Items as "a", "a or b", "a or b or c" in the current language."""
+    joined = items[0] if items else ""
+    for item in items[1:]:
+        joined = _("{first} or {second}").format(first=joined, second=item)
+    return joined
+
+
 def suppression_for(*, counts: dict[str, int], minimum_group_size: int, what: str) -> Suppression | None:
-    """None when every group compared has at least `minimum_group_size` people in it."""
-    empty = [label for label, count in counts.items() if count == 0]
+    """None when every group compared has at least `minimum_group_size` people in it. `what` names the people
+    counted (:data:`FULL_PAY_EMPLOYEES`, :data:`PAID_A_BONUS`, :data:`RELEVANT_EMPLOYEES`, :data:`EMPLOYEES`, or
+    words of the caller's own); the note names the groups by :func:`~.groups.shown_label`."""
+    empty = [shown_label(label) for label, count in counts.items() if count == 0]
     if empty:
-        return Suppression(NOT_APPLICABLE, f"Not applicable: no {what} in the {' or '.join(empty)} group.")
+        nobody = _NOBODY.get(what)
+        note = (
+            _(nobody).format(groups=or_list(empty))
+            if nobody
+            else _("Not applicable: no {what} in the {groups} group.").format(what=what, groups=or_list(empty))
+        )
+        return Suppression(NOT_APPLICABLE, note)
     check = check_group_sizes(counts, minimum=minimum_group_size)
     if not check.passed:
-        small = [label for label in counts if label in check.too_small]  # in the order the groups were given
-        groups = " and ".join(small)
-        return Suppression(
-            WITHHELD,
-            f"Withheld: fewer than {minimum_group_size} {what} in the {groups} group{'s' if len(small) > 1 else ''}.",
+        small = [shown_label(label) for label in counts if label in check.too_small]  # in the order given
+        note = _too_few(what, len(small)).format(
+            minimum=minimum_group_size, what=what, groups=and_list(small, commas=False)
         )
+        return Suppression(WITHHELD, note)
     return None
 
 

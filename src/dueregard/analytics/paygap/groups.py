@@ -2,7 +2,12 @@
 
 A pay gap is always the reference group's pay minus the comparison group's, as a percentage of the reference
 group's pay (men for the gender pay gap, White British for the ethnicity pay gap, not disabled for the disability
-pay gap), so a positive gap means the comparison group is paid less."""
+pay gap), so a positive gap means the comparison group is paid less.
+
+A group's label is its name in the computation (the pay-quarter tie rule orders by it) and stays as given, in
+English for the labels dueregard gives (:data:`LABELS`); tables and notes show it with :func:`shown_label`, which
+puts dueregard's own labels into the current language and leaves any other label (a classification's, the
+caller's) as it is, so the figures are the same in every language."""
 
 from __future__ import annotations
 
@@ -11,6 +16,8 @@ from dataclasses import dataclass, replace
 
 import ibis
 import ibis.expr.types as ir
+
+from dueregard.analytics.i18n import N_, _
 
 REFERENCE = "reference"
 COMPARISON = "comparison"
@@ -21,6 +28,23 @@ ROLES = (UNDISCLOSED, REFERENCE, COMPARISON, NOT_COMPARED)
 
 MINIMUM_GROUP_SIZE = 10
 """At least 10 employees in each group compared (ethnicity and disability pay gap guidance)."""
+
+MEN = N_("Men")
+WOMEN = N_("Women")
+WHITE_BRITISH = N_("White British")
+ETHNIC_MINORITIES = N_("Ethnic minorities")
+NOT_DISABLED = N_("Not disabled")
+DISABLED = N_("Disabled")
+OTHER_WHITE = N_("Other White")
+LABELS = frozenset((MEN, WOMEN, WHITE_BRITISH, ETHNIC_MINORITIES, NOT_DISABLED, DISABLED, OTHER_WHITE))
+"""The groups' labels dueregard gives, in English (the comparisons' names for their groups; Other White is the
+ethnicity pay gap preset's finer group): shown in the current language by :func:`shown_label`."""
+
+
+def shown_label(label: str) -> str:
+    """``label`` as a table or note shows it: one of dueregard's own :data:`LABELS` in the current language, any
+    other label as it is (a group of a classification or of the caller is data, not dueregard's text)."""
+    return _(label) if label in LABELS else label
 
 
 @dataclass(frozen=True)
@@ -105,9 +129,9 @@ def sex_comparison(*, column: str, men: str | Iterable[str], women: str | Iterab
     return GroupComparison(
         characteristic="sex",
         column=column,
-        reference_label="Men",
+        reference_label=MEN,
         reference_values=_values(men),
-        comparison_label="Women",
+        comparison_label=WOMEN,
         comparison_values=_values(women),
         minimum_group_size=1,
     )
@@ -119,7 +143,7 @@ def ethnicity_comparison(
     white_british: str | Iterable[str],
     undisclosed: str | Iterable[str] = (),
     ethnic_minorities: str | Iterable[str] | None = None,
-    comparison_label: str = "Ethnic minorities",
+    comparison_label: str = ETHNIC_MINORITIES,
 ) -> GroupComparison:
     """The ethnicity pay gap: all ethnic minorities combined (every other disclosed value, White minorities
     included) compared with White British; pass `ethnic_minorities` for a finer group.
@@ -129,7 +153,7 @@ def ethnicity_comparison(
     return GroupComparison(
         characteristic="ethnicity",
         column=column,
-        reference_label="White British",
+        reference_label=WHITE_BRITISH,
         reference_values=_values(white_british),
         comparison_label=comparison_label,
         comparison_values=None if ethnic_minorities is None else _values(ethnic_minorities),
@@ -148,9 +172,9 @@ def disability_comparison(
     return GroupComparison(
         characteristic="disability",
         column=column,
-        reference_label="Not disabled",
+        reference_label=NOT_DISABLED,
         reference_values=_values(not_disabled),
-        comparison_label="Disabled",
+        comparison_label=DISABLED,
         comparison_values=_values(disabled),
         undisclosed_values=_values(undisclosed),
     )

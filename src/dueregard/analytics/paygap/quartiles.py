@@ -24,10 +24,11 @@ from itertools import pairwise
 import ibis
 import ibis.expr.types as ir
 
+from dueregard.analytics.i18n import N_
 from dueregard.analytics.paygap.median import value_bucket
 
-QUARTER_NAMES = ("Lower", "Lower middle", "Upper middle", "Upper")
-"""Index 0 is the lowest paid quarter."""
+QUARTER_NAMES = (N_("Lower"), N_("Lower middle"), N_("Upper middle"), N_("Upper"))
+"""Index 0 is the lowest paid quarter. In English (a figure's key); a table shows a name with ``_()``."""
 
 
 def quarter_sizes(employee_count: int) -> tuple[int, int, int, int]:

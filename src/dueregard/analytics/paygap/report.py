@@ -9,10 +9,14 @@ from typing import Any
 import ibis.expr.types as ir
 from ibis.backends import BaseBackend
 
+from dueregard.analytics.i18n import N_, _
 from dueregard.analytics.paygap import _queries as queries
 from dueregard.analytics.paygap.batch import ComparisonCounts, comparison_counts
 from dueregard.analytics.paygap.figures import (
+    FULL_PAY_EMPLOYEES,
     NOT_APPLICABLE,
+    PAID_A_BONUS,
+    RELEVANT_EMPLOYEES,
     Disclosure,
     GapFigure,
     PayGapReport,
@@ -21,12 +25,33 @@ from dueregard.analytics.paygap.figures import (
     percent_gap,
     suppression_for,
 )
-from dueregard.analytics.paygap.groups import COMPARISON, NOT_COMPARED, REFERENCE, UNDISCLOSED, GroupComparison
+from dueregard.analytics.paygap.groups import (
+    COMPARISON,
+    NOT_COMPARED,
+    REFERENCE,
+    UNDISCLOSED,
+    GroupComparison,
+    shown_label,
+)
 from dueregard.analytics.paygap.quartiles import QUARTER_NAMES
 
-FULL_PAY_EMPLOYEES = "full-pay relevant employees"
-PAID_A_BONUS = "employees paid a bonus"
-RELEVANT_EMPLOYEES = "relevant employees"
+#: The measures' names (a figure's key, in English; a table shows it with ``_()``).
+MEAN_HOURLY_PAY_GAP = N_("Mean hourly pay gap")
+MEDIAN_HOURLY_PAY_GAP = N_("Median hourly pay gap")
+MEAN_BONUS_GAP = N_("Mean bonus gap")
+MEDIAN_BONUS_GAP = N_("Median bonus gap")
+#: The populations of the disclosure counts (a key, in English; the tables' sentences say them in full).
+FULL_PAY_POPULATION = N_("Full-pay relevant employees")
+RELEVANT_POPULATION = N_("Relevant employees")
+
+
+class MissingHourlyRateError(ValueError):
+    """Full-pay relevant employees without an hourly rate (``count`` of them, in column ``column``)."""
+
+    def __init__(self, count: int, column: str) -> None:
+        super().__init__(f"{count} full-pay relevant employee(s) have no value in column {column!r}.")
+        self.count = count
+        self.column = column
 
 
 def pay_gap_report(
@@ -83,7 +108,7 @@ def pay_gap_reports(
     )
     missing = sum(figures.missing for figures in counted[0].hourly.values()) if counted else 0
     if missing:
-        raise ValueError(f"{missing} full-pay relevant employee(s) have no value in column {hourly_rate!r}.")
+        raise MissingHourlyRateError(missing, hourly_rate)
     return [_report(comparison, found) for comparison, found in zip(comparisons, counted, strict=True)]
 
 
@@ -101,15 +126,15 @@ def _report(comparison: GroupComparison, found: ComparisonCounts) -> PayGapRepor
         }
     )
     rules = _Rules(comparison)
-    hourly_disclosure = hourly.disclosure("Full-pay relevant employees")
-    bonus_disclosure = bonus.disclosure("Relevant employees")
+    hourly_disclosure = hourly.disclosure(FULL_PAY_POPULATION)
+    bonus_disclosure = bonus.disclosure(RELEVANT_POPULATION)
     return PayGapReport(
         characteristic=comparison.characteristic,
         reference_group=comparison.reference_label,
         comparison_group=comparison.comparison_label,
         minimum_group_size=comparison.minimum_group_size,
         mean_hourly_pay=rules.gap(
-            "Mean hourly pay gap",
+            MEAN_HOURLY_PAY_GAP,
             hourly,
             statistic="mean",
             count="employees",
@@ -117,7 +142,7 @@ def _report(comparison: GroupComparison, found: ComparisonCounts) -> PayGapRepor
             disclosure=hourly_disclosure,
         ),
         median_hourly_pay=rules.gap(
-            "Median hourly pay gap",
+            MEDIAN_HOURLY_PAY_GAP,
             hourly,
             statistic="median",
             count="employees",
@@ -125,10 +150,10 @@ def _report(comparison: GroupComparison, found: ComparisonCounts) -> PayGapRepor
             disclosure=hourly_disclosure,
         ),
         mean_bonus_pay=rules.gap(
-            "Mean bonus gap", bonus, statistic="mean", count="paid", what=PAID_A_BONUS, disclosure=bonus_disclosure
+            MEAN_BONUS_GAP, bonus, statistic="mean", count="paid", what=PAID_A_BONUS, disclosure=bonus_disclosure
         ),
         median_bonus_pay=rules.gap(
-            "Median bonus gap", bonus, statistic="median", count="paid", what=PAID_A_BONUS, disclosure=bonus_disclosure
+            MEDIAN_BONUS_GAP, bonus, statistic="median", count="paid", what=PAID_A_BONUS, disclosure=bonus_disclosure
         ),
         bonus_proportions=rules.bonus_proportions(bonus),
         quarters=rules.quarters(found.quarters, hourly),
@@ -193,7 +218,12 @@ class _Rules:
             symbol, note = suppression
             return replace(figure, reference_value=None, comparison_value=None, symbol=symbol, note=note)
         if reference_value is None or comparison_value is None or reference_value == 0:
-            note = f"Not applicable: the {self.comparison.reference_label} {statistic} is zero."
+            zero = (
+                _("Not applicable: the {group} mean is zero.")
+                if statistic == "mean"
+                else _("Not applicable: the {group} median is zero.")
+            )
+            note = zero.format(group=shown_label(self.comparison.reference_label))
             return replace(figure, symbol=NOT_APPLICABLE, note=note)
         return replace(figure, gap_percent=percent_gap(reference=reference_value, comparison=comparison_value))
 
@@ -224,7 +254,7 @@ class _Rules:
             comparison = counts.get((index, COMPARISON), 0)
             total = reference + comparison
             if suppression is not None or total == 0:
-                symbol, note = suppression or (NOT_APPLICABLE, "Not applicable: nobody in this quarter.")
+                symbol, note = suppression or (NOT_APPLICABLE, _("Not applicable: nobody in this quarter."))
                 return QuarterFigure(
                     index, QUARTER_NAMES[index], total, reference, comparison, None, None, symbol=symbol, note=note
                 )

@@ -5,6 +5,10 @@ pay quarters) in four :class:`~dueregard.analytics.results.ResultTable` s that d
 Conventions: pay in pounds is a ``number`` column (an average over the cell's ``denominator`` people); a gap or a
 proportion is a ``percent`` column holding the percentage (2.6 means 2.6%), shown to one decimal place. A figure
 withheld by the minimum group size, or not applicable, keeps paygap's symbol (``!`` or ``N/A``) and note.
+
+The tables are made in the current language (see :mod:`dueregard.analytics.i18n`): titles, columns, methods and
+notes, and the report's measure, quarter and group names (English in the report, where they are keys; a group
+label by :func:`~dueregard.analytics.paygap.groups.shown_label`). The figures are the same in every language.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import replace
 
 from dueregard.analytics.disclosure import DisclosurePolicy, apply_policy
 from dueregard.analytics.disclosure.symbols import legend_for
+from dueregard.analytics.i18n import N_, _
 from dueregard.analytics.paygap.by_group import GroupPay, PayByGroup
 from dueregard.analytics.paygap.figures import (
     Disclosure,
@@ -22,17 +27,47 @@ from dueregard.analytics.paygap.figures import (
     QuarterFigure,
     one_decimal_place,
 )
+from dueregard.analytics.paygap.groups import shown_label
+from dueregard.analytics.paygap.report import FULL_PAY_POPULATION, RELEVANT_POPULATION
 from dueregard.analytics.results import Cell, Column, ResultTable, TableNotes, label
 
-GAP_METHOD = (
+# Methods, marked for translation: a table states them with _().
+GAP_METHOD = N_(
     "Gap = (reference group's pay − comparison group's pay) ÷ reference group's pay × 100; a positive gap means the "
     "comparison group is paid less (Specific Duties and Public Authorities Regulations 2017, Schedule 1)."
 )
-MEDIAN_METHOD = "Medians are exact (the mean of the two central values of an even count)."
-QUARTER_METHOD = (
+MEDIAN_METHOD = N_("Medians are exact (the mean of the two central values of an even count).")
+QUARTER_METHOD = N_(
     "Full-pay relevant employees ranked by hourly pay and cut into four quarters whose sizes differ by at most 1; "
     "employees on the same hourly rate at a boundary are shared between the quarters in their groups' proportions."
 )
+BONUS_METHOD = N_("Proportion = employees paid a bonus in the 12 months to the snapshot date ÷ relevant employees.")
+
+#: The characteristics a table's group column is named after (others by their own name, capitalised).
+_CHARACTERISTICS = {
+    "sex": N_("Sex"),
+    "ethnicity": N_("Ethnicity"),
+    "disability": N_("Disability"),
+    "ethnic group": N_("Ethnic group"),
+}
+#: The default names of a comparison's tables (others: "<Characteristic> pay gap").
+_PAY_GAP_NAMES = {
+    "sex": N_("Sex pay gap"),
+    "ethnicity": N_("Ethnicity pay gap"),
+    "disability": N_("Disability pay gap"),
+}
+#: What a line of the headline says of each quarter (index 0: the lowest paid).
+_QUARTER_LINES = (
+    N_("Lower quarter: {reference} {first}, {comparison} {second}"),
+    N_("Lower middle quarter: {reference} {first}, {comparison} {second}"),
+    N_("Upper middle quarter: {reference} {first}, {comparison} {second}"),
+    N_("Upper quarter: {reference} {first}, {comparison} {second}"),
+)
+
+
+def _characteristic(name: str, fallback: str) -> str:
+    known = _CHARACTERISTICS.get(name)
+    return _(known) if known else fallback
 
 
 def _money(value: float | None, count: int, *, symbol: str = "", note: str = "") -> Cell:
@@ -47,38 +82,59 @@ def _percent(value: float | None, denominator: int, *, symbol: str = "", note: s
     return Cell(value, f"{one_decimal_place(value)}%", denominator=denominator)
 
 
+def _not_compared(disclosure: Disclosure) -> str:
+    if disclosure.population == FULL_PAY_POPULATION:
+        text = _("{count} full-pay relevant employees are in neither group compared and are not in these figures.")
+    elif disclosure.population == RELEVANT_POPULATION:
+        text = _("{count} relevant employees are in neither group compared and are not in these figures.")
+    else:
+        text = _("{count} {population} are in neither group compared and are not in these figures.")
+    return text.format(count=disclosure.not_compared_count, population=disclosure.population.lower())
+
+
+def _undisclosed(disclosure: Disclosure) -> str:
+    if disclosure.population == FULL_PAY_POPULATION:
+        text = _("{count} of {total} full-pay relevant employees did not disclose this characteristic.")
+    elif disclosure.population == RELEVANT_POPULATION:
+        text = _("{count} of {total} relevant employees did not disclose this characteristic.")
+    else:
+        text = _("{count} of {total} {population} did not disclose this characteristic.")
+    return text.format(
+        count=disclosure.undisclosed_count,
+        total=disclosure.population_count,
+        population=disclosure.population.lower(),
+    )
+
+
 def _notes(disclosure: Disclosure, *, reference: str, methods: tuple[str, ...], cells: list[Cell]) -> TableNotes:
+    """``reference`` as the table shows it; ``methods`` in English (marked with N_), stated in the current
+    language."""
     known = disclosure.population_count - disclosure.undisclosed_count
     warnings: tuple[str, ...] = ()
     if disclosure.not_compared_count:
-        warnings = (
-            f"{disclosure.not_compared_count} {disclosure.population.lower()} are in neither group compared and are "
-            "not in these figures.",
-        )
+        warnings = (_not_compared(disclosure),)
     return TableNotes(
         reference_group=reference,
         unknown_count=disclosure.undisclosed_count,
         unknowns_used=False,
         declaration_rate=known / disclosure.population_count if disclosure.population_count else None,
-        methods=methods,
+        methods=tuple(_(method) for method in methods),
         legend=legend_for(cell.symbol for cell in cells),
         warnings=warnings,
-        disclosure=(
-            f"{disclosure.undisclosed_count} of {disclosure.population_count} {disclosure.population.lower()} did "
-            "not disclose this characteristic.",
-        ),
+        disclosure=(_undisclosed(disclosure),),
     )
 
 
 def _gap_table(
     title: str, report: PayGapReport, figures: tuple[GapFigure, GapFigure], disclosure: Disclosure
 ) -> ResultTable:
+    reference, comparison = shown_label(report.reference_group), shown_label(report.comparison_group)
     rows = []
     for figure in figures:
         denominator = min(figure.reference_count, figure.comparison_count)
         rows.append(
             (
-                label(figure.measure),
+                label(_(figure.measure)),
                 _money(
                     figure.reference_value, figure.reference_count, symbol=figure.symbol if figure.symbol == "!" else ""
                 ),
@@ -96,15 +152,15 @@ def _gap_table(
     return ResultTable(
         title=title,
         columns=(
-            Column("measure", "Measure", "label"),
-            Column("reference_pay", report.reference_group, "number"),
-            Column("comparison_pay", report.comparison_group, "number"),
-            Column("gap", "Gap (%)", "number"),
-            Column("reference_n", f"{report.reference_group} (people)", "count"),
-            Column("comparison_n", f"{report.comparison_group} (people)", "count"),
+            Column("measure", _("Measure"), "label"),
+            Column("reference_pay", reference, "number"),
+            Column("comparison_pay", comparison, "number"),
+            Column("gap", _("Gap (%)"), "number"),
+            Column("reference_n", _("{group} (people)").format(group=reference), "count"),
+            Column("comparison_n", _("{group} (people)").format(group=comparison), "count"),
         ),
         rows=tuple(rows),
-        notes=_notes(disclosure, reference=report.reference_group, methods=(GAP_METHOD, MEDIAN_METHOD), cells=cells),
+        notes=_notes(disclosure, reference=reference, methods=(GAP_METHOD, MEDIAN_METHOD), cells=cells),
     )
 
 
@@ -113,7 +169,7 @@ def _bonus_table(
 ) -> ResultTable:
     rows = [
         (
-            label(figure.group),
+            label(shown_label(figure.group)),
             Cell(figure.group_count, str(figure.group_count)),
             Cell(figure.paid_count, str(figure.paid_count)),
             _percent(figure.percent, figure.group_count, symbol=figure.symbol, note=figure.note),
@@ -122,31 +178,30 @@ def _bonus_table(
     ]
     cells = [cell for row in rows for cell in row]
     return ResultTable(
-        title=f"{name}: proportion paid a bonus",
+        title=_("{name}: proportion paid a bonus").format(name=name),
         columns=(
-            Column("group", report.characteristic.capitalize(), "label"),
-            Column("relevant", "Relevant employees", "count"),
-            Column("paid", "Paid a bonus", "count"),
-            Column("proportion", "Proportion paid a bonus", "percent"),
+            Column("group", _characteristic(report.characteristic, report.characteristic.capitalize()), "label"),
+            Column("relevant", _("Relevant employees"), "count"),
+            Column("paid", _("Paid a bonus"), "count"),
+            Column("proportion", _("Proportion paid a bonus"), "percent"),
         ),
         rows=tuple(rows),
         notes=_notes(
             report.disclosure[1],
-            reference=report.reference_group,
-            methods=(
-                "Proportion = employees paid a bonus in the 12 months to the snapshot date ÷ relevant employees.",
-            ),
+            reference=shown_label(report.reference_group),
+            methods=(BONUS_METHOD,),
             cells=cells,
         ),
     )
 
 
 def _quarter_table(report: PayGapReport, quarters: tuple[QuarterFigure, ...], name: str) -> ResultTable:
+    reference, comparison = shown_label(report.reference_group), shown_label(report.comparison_group)
     rows = []
     for quarter in sorted(quarters, key=lambda q: -q.quarter):  # upper quarter first, as published
         rows.append(
             (
-                label(quarter.name),
+                label(_(quarter.name)),
                 Cell(quarter.employee_count, str(quarter.employee_count)),
                 Cell(quarter.reference_count, str(quarter.reference_count)),
                 Cell(quarter.comparison_count, str(quarter.comparison_count)),
@@ -156,17 +211,17 @@ def _quarter_table(report: PayGapReport, quarters: tuple[QuarterFigure, ...], na
         )
     cells = [cell for row in rows for cell in row]
     return ResultTable(
-        title=f"{name}: pay quarters",
+        title=_("{name}: pay quarters").format(name=name),
         columns=(
-            Column("quarter", "Pay quarter", "label"),
-            Column("employees", "Employees", "count"),
-            Column("reference_n", report.reference_group, "count"),
-            Column("comparison_n", report.comparison_group, "count"),
-            Column("reference_percent", f"{report.reference_group} (%)", "percent"),
-            Column("comparison_percent", f"{report.comparison_group} (%)", "percent"),
+            Column("quarter", _("Pay quarter"), "label"),
+            Column("employees", _("Employees"), "count"),
+            Column("reference_n", reference, "count"),
+            Column("comparison_n", comparison, "count"),
+            Column("reference_percent", _("{group} (%)").format(group=reference), "percent"),
+            Column("comparison_percent", _("{group} (%)").format(group=comparison), "percent"),
         ),
         rows=tuple(rows),
-        notes=_notes(report.disclosure[0], reference=report.reference_group, methods=(QUARTER_METHOD,), cells=cells),
+        notes=_notes(report.disclosure[0], reference=reference, methods=(QUARTER_METHOD,), cells=cells),
     )
 
 
@@ -174,16 +229,23 @@ def pay_gap_tables(
     report: PayGapReport, *, name: str | None = None
 ) -> tuple[ResultTable, ResultTable, ResultTable, ResultTable]:
     """The hourly pay gaps, the bonus gaps, the proportions paid a bonus and the pay quarters, unpublished (see
-    :func:`publish_pay_gap_tables`). ``name`` begins every title (default: "<Characteristic> pay gap")."""
-    name = name or f"{report.characteristic.capitalize()} pay gap"
+    :func:`publish_pay_gap_tables`). ``name`` begins every title (default: "<Characteristic> pay gap"), in the
+    current language."""
+    if not name:
+        default = _PAY_GAP_NAMES.get(report.characteristic)
+        name = (
+            _(default)
+            if default
+            else _("{characteristic} pay gap").format(characteristic=report.characteristic.capitalize())
+        )
     hourly = _gap_table(
-        f"{name}: hourly pay",
+        _("{name}: hourly pay").format(name=name),
         report,
         (report.mean_hourly_pay, report.median_hourly_pay),
         report.disclosure[0],
     )
     bonus = _gap_table(
-        f"{name}: bonus pay",
+        _("{name}: bonus pay").format(name=name),
         report,
         (report.mean_bonus_pay, report.median_bonus_pay),
         report.disclosure[1],
@@ -209,30 +271,35 @@ def publish_pay_gap_tables(
 
 def headline(tables: tuple[ResultTable, ResultTable, ResultTable, ResultTable]) -> tuple[str, ...]:
     """The six figures in words as the *published* tables show them ("Mean hourly pay gap: 2.6%"; a withheld figure
-    is "!"), so that no sentence gives back what disclosure control withheld."""
+    is "!"), so that no sentence gives back what disclosure control withheld; in the current language (the tables'
+    own words are theirs)."""
     hourly, bonus, proportions, quarters = tables
     lines = [f"{row[0].text}: {row[hourly.index_of('gap')].text}" for row in hourly.rows]
     lines += [f"{row[0].text}: {row[bonus.index_of('gap')].text}" for row in bonus.rows]
     shares = ", ".join(f"{row[0].text} {row[proportions.index_of('proportion')].text}" for row in proportions.rows)
-    lines.append(f"Proportion paid a bonus: {shares}")
+    lines.append(_("Proportion paid a bonus: {shares}").format(shares=shares))
     reference = next(c.label for c in quarters.columns if c.id == "reference_n")
     comparison = next(c.label for c in quarters.columns if c.id == "comparison_n")
-    for row in quarters.rows:
+    # The quarter table has the upper quarter first (see _quarter_table).
+    for index, row in zip((3, 2, 1, 0), quarters.rows, strict=True):
         first = row[quarters.index_of("reference_percent")].text
         second = row[quarters.index_of("comparison_percent")].text
-        lines.append(f"{row[0].text} quarter: {reference} {first}, {comparison} {second}")
+        lines.append(
+            _(_QUARTER_LINES[index]).format(reference=reference, first=first, comparison=comparison, second=second)
+        )
     return tuple(lines)
 
 
 def pay_by_group_table(pay: PayByGroup, *, title: str, what: str = "full-pay relevant employees") -> ResultTable:
     """Mean and median pay of every group with its gaps to the reference group (a row per group; withheld rows
-    keep paygap's symbol and note), the undisclosed stated beside."""
+    keep paygap's symbol and note), the undisclosed stated beside. ``title`` as given (in the current language);
+    the groups by :func:`~dueregard.analytics.paygap.groups.shown_label`."""
     rows = []
     for group in pay.groups:
         withheld = group.symbol if group.mean is None else ""
         rows.append(
             (
-                label(group.group),
+                label(shown_label(group.group)),
                 Cell(group.employee_count, str(group.employee_count)),
                 _money(group.mean, group.employee_count, symbol=withheld, note=group.note),
                 _money(group.median, group.employee_count, symbol=withheld, note=group.note),
@@ -242,16 +309,22 @@ def pay_by_group_table(pay: PayByGroup, *, title: str, what: str = "full-pay rel
         )
     cells = [cell for row in rows for cell in row]
     disclosure = Disclosure(what.capitalize(), pay.population_count, pay.undisclosed_count, pay.not_compared_count)
-    reference = pay.reference_group or ""
+    reference = shown_label(pay.reference_group) if pay.reference_group else ""
+    mean_gap = _("Mean gap to {reference} (%)") if reference else _("Mean gap to reference (%)")
+    median_gap = _("Median gap to {reference} (%)") if reference else _("Median gap to reference (%)")
     return ResultTable(
         title=title,
         columns=(
-            Column("group", pay.characteristic.replace("_", " ").capitalize(), "label"),
-            Column("n", "People", "count"),
-            Column("mean_pay", "Mean hourly pay", "number"),
-            Column("median_pay", "Median hourly pay", "number"),
-            Column("mean_gap", f"Mean gap to {reference} (%)", "number"),
-            Column("median_gap", f"Median gap to {reference} (%)", "number"),
+            Column(
+                "group",
+                _characteristic(pay.characteristic, pay.characteristic.replace("_", " ").capitalize()),
+                "label",
+            ),
+            Column("n", _("People"), "count"),
+            Column("mean_pay", _("Mean hourly pay"), "number"),
+            Column("median_pay", _("Median hourly pay"), "number"),
+            Column("mean_gap", mean_gap.format(reference=reference), "number"),
+            Column("median_gap", median_gap.format(reference=reference), "number"),
         ),
         rows=tuple(rows),
         notes=replace(
