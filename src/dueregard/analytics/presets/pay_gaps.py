@@ -9,6 +9,10 @@ the pay period ÷ weekly working hours. ``pay.bonus_pay`` is the bonus paid in t
 (the bonus figures); bonus attributable to the pay period is not added to the hourly rate, because the description
 has no column for it — put it into ``ordinary_pay`` if the body has it. Without ``pay.full_pay_relevant`` every
 employee counts as a full-pay relevant employee.
+
+The groups' labels (Men, Women, White British ...) stay English in the computation, where they are keys (the pay
+quarters' tie rule orders by them), and are shown in the report's language (see :mod:`..paygap.groups`), so a
+Welsh report has the same figures as the English one.
 """
 
 from __future__ import annotations
@@ -19,8 +23,21 @@ from typing import TYPE_CHECKING, Any
 
 from ..dataset import DatasetDescription
 from ..disclosure import DisclosurePolicy, apply_policy
+from ..disclosure.symbols import WITHHELD
+from ..i18n import N_, _
 from ..paygap import GroupComparison, PayGapReport, hourly_rate, pay_gap_reports
-from ..paygap.groups import MINIMUM_GROUP_SIZE
+from ..paygap.groups import (
+    DISABLED,
+    ETHNIC_MINORITIES,
+    MEN,
+    MINIMUM_GROUP_SIZE,
+    NOT_DISABLED,
+    OTHER_WHITE,
+    WHITE_BRITISH,
+    WOMEN,
+    shown_label,
+)
+from ..paygap.report import MissingHourlyRateError
 from ..paygap.tables import headline, pay_gap_tables, publish_pay_gap_tables
 from ..report import Report, ReportSection
 from ..results import ResultTable
@@ -39,6 +56,8 @@ RELEVANT = "_relevant"
 
 @dataclass(frozen=True)
 class PayGapKind:
+    """One pay gap. ``title``, the labels and the texts are English, marked with N_: show them with ``_()``."""
+
     preset: str
     characteristic: str
     title: str
@@ -46,26 +65,49 @@ class PayGapKind:
     reference: tuple[str, str]  # (label, code)
     comparison: tuple[str, str | None]  # (label, code or None for every other known code)
     minimum_group_size: int
+    #: Why it is not in a report: "No <title>: {reason}".
+    not_reported: str
+    #: How many did not disclose the characteristic ({count} of {total}); empty: not said (the gender pay gap).
+    undisclosed: str = ""
 
 
-GENDER = PayGapKind("gender-pay-gap", "sex", "Gender pay gap", "categories", ("Men", "male"), ("Women", "female"), 1)
+GENDER = PayGapKind(
+    "gender-pay-gap",
+    "sex",
+    N_("Gender pay gap"),
+    "categories",
+    (MEN, "male"),
+    (WOMEN, "female"),
+    1,
+    not_reported=N_("No gender pay gap: {reason}"),
+)
 ETHNICITY = PayGapKind(
     "ethnicity-pay-gap",
     "ethnicity",
-    "Ethnicity pay gap",
+    N_("Ethnicity pay gap"),
     "categories",
-    ("White British", "white_british"),
-    ("Ethnic minorities", None),
+    (WHITE_BRITISH, "white_british"),
+    (ETHNIC_MINORITIES, None),
     MINIMUM_GROUP_SIZE,
+    not_reported=N_("No ethnicity pay gap: {reason}"),
+    undisclosed=N_(
+        "{count} of {total} full-pay relevant employees did not disclose their ethnicity; they are not in the "
+        "figures. Figures are withheld ({symbol}) where a group compared has fewer than {minimum} employees."
+    ),
 )
 DISABILITY = PayGapKind(
     "disability-pay-gap",
     "disability",
-    "Disability pay gap",
+    N_("Disability pay gap"),
     "groups",
-    ("Not disabled", "not_disabled"),
-    ("Disabled", "disabled"),
+    (NOT_DISABLED, "not_disabled"),
+    (DISABLED, "disabled"),
     MINIMUM_GROUP_SIZE,
+    not_reported=N_("No disability pay gap: {reason}"),
+    undisclosed=N_(
+        "{count} of {total} full-pay relevant employees did not disclose their disability; they are not in the "
+        "figures. Figures are withheld ({symbol}) where a group compared has fewer than {minimum} employees."
+    ),
 )
 KINDS = {kind.characteristic: kind for kind in (GENDER, ETHNICITY, DISABILITY)}
 
@@ -83,7 +125,7 @@ def pay_table(
     (see :func:`._common.flag`)."""
     import ibis
 
-    require(preset, description, PAY_NEEDS, why="the hourly rate and bonus pay of the 2017 regulations")
+    require(preset, description, PAY_NEEDS, why=_("the hourly rate and bonus pay of the 2017 regulations"))
     assert description.pay is not None
     pay = description.pay
     assert pay.ordinary_pay
@@ -107,7 +149,11 @@ def pay_table(
     relevant_column = (options or {}).get("relevant")
     if relevant_column:
         if relevant_column not in table.columns:
-            raise PresetError(f"options.relevant names a column the data does not have: {relevant_column!r}.")
+            raise PresetError(
+                _("options.relevant names a column the data does not have: {column}.").format(
+                    column=repr(relevant_column)
+                )
+            )
         relevant = flag(table, _flag_outcome(str(relevant_column)), (values or {}).get(str(relevant_column))) == 1
     return table.mutate(
         **{
@@ -142,9 +188,18 @@ def comparison_for(
         if code is not None and code not in grouping.labels:
             classification = description.characteristic(kind.characteristic).classification
             raise PresetError(
-                f"The {kind.preset} preset compares {reference_label} with {comparison_label}, but classification "
-                f"{classification!r} (characteristics.{kind.characteristic}) has no {code!r} category: use one that "
-                "has (for ethnicity, a census England and Wales classification such as ethnicity-ew-2021)."
+                _(
+                    "The {preset} preset compares {reference} with {comparison}, but classification {classification} "
+                    "(characteristics.{characteristic}) has no {code} category: use one that has (for ethnicity, a "
+                    "census England and Wales classification such as ethnicity-ew-2021)."
+                ).format(
+                    preset=kind.preset,
+                    reference=shown_label(reference_label),
+                    comparison=shown_label(comparison_label),
+                    classification=repr(classification),
+                    characteristic=kind.characteristic,
+                    code=repr(code),
+                )
             )
     minimum = int(options.get("minimum_group_size", kind.minimum_group_size))
     comparison = GroupComparison(
@@ -222,68 +277,81 @@ def run_pay_gaps(
             full_pay_relevant=FULL_PAY,
             relevant=RELEVANT,
         )
-    except ValueError as error:
-        if RATE in str(error):
-            pay = description.pay
-            assert pay is not None
-            raise PresetError(
-                f"{str(error).split(' have no value')[0]} have no hourly rate: every full-pay relevant employee needs "
-                f"pay.ordinary_pay ({pay.ordinary_pay}), pay.pay_period_days ({pay.pay_period_days}) and "
-                f"pay.weekly_hours ({pay.weekly_hours}) filled in and above zero."
-            ) from None
-        raise
+    except MissingHourlyRateError as error:
+        if error.column != RATE:
+            raise
+        pay = description.pay
+        assert pay is not None
+        raise PresetError(
+            _(
+                "{count} full-pay relevant employee(s) have no hourly rate: every full-pay relevant employee needs "
+                "pay.ordinary_pay ({ordinary_pay}), pay.pay_period_days ({pay_period_days}) and pay.weekly_hours "
+                "({weekly_hours}) filled in and above zero."
+            ).format(
+                count=error.count,
+                ordinary_pay=pay.ordinary_pay,
+                pay_period_days=pay.pay_period_days,
+                weekly_hours=pay.weekly_hours,
+            )
+        ) from None
     found.update(zip(comparisons, reports, strict=True))
     return {kind: found[kind] for kind in kinds}
 
 
 def pay_gap_section(kind: PayGapKind, report: PayGapReport, policy: DisclosurePolicy) -> ReportSection:
-    tables = publish_pay_gap_tables(pay_gap_tables(report, name=kind.title), policy)
+    title = _(kind.title)
+    tables = publish_pay_gap_tables(pay_gap_tables(report, name=title), policy)
     undisclosed = report.disclosure[0]
     notes = [*headline(tables)]
-    if kind is not GENDER:
+    if kind.undisclosed:
         notes.append(
-            f"{undisclosed.undisclosed_count} of {undisclosed.population_count} full-pay relevant employees did not "
-            f"disclose their {kind.characteristic}; they are not in the figures. Figures are withheld (!) where a "
-            f"group compared has fewer than {report.minimum_group_size} employees."
+            _(kind.undisclosed).format(
+                count=undisclosed.undisclosed_count,
+                total=undisclosed.population_count,
+                symbol=WITHHELD,
+                minimum=report.minimum_group_size,
+            )
         )
-    return ReportSection(heading=kind.title, tables=tables, notes=tuple(notes))
+    return ReportSection(heading=title, tables=tables, notes=tuple(notes))
 
 
 def _run(kind: PayGapKind, data: PresetInput) -> Report:
     require(kind.preset, data.description, (f"characteristics.{kind.characteristic}", *PAY_NEEDS))
     policy = policy_of(data, NO_SUPPRESSION)
     table = pay_table(data.table, data.description, kind.preset, data.options)
-    data.progress(0, 1, kind.title)
+    title = _(kind.title)
+    data.progress(0, 1, title)
     report = run_pay_gap(kind, table, data.description, data.options)
     section = pay_gap_section(kind, report, policy)
     if kind is ETHNICITY and _yes(data.options.get("finer_groups", True)):
         finer = finer_ethnicity_table(table, data.description, data.options)
         if finer is not None:
             section = replace(section, tables=(*section.tables, apply_policy(finer, policy=policy)))
-    data.progress(1, 1, kind.title)
+    data.progress(1, 1, title)
     records = report.disclosure[1].population_count
     notes = [
-        "Snapshot date: 31 March for public bodies (5 April for private employers); publish within 12 months. "
-        "Figures are shown to one decimal place."
+        _(
+            "Snapshot date: 31 March for public bodies (5 April for private employers); publish within 12 months. "
+            "Figures are shown to one decimal place."
+        )
     ]
     if kind is GENDER:
-        notes.append("Bodies with 250 or more employees on the snapshot date must publish all six figures.")
+        notes.append(_("Bodies with 250 or more employees on the snapshot date must publish all six figures."))
     else:
         notes.append(
-            "The ethnicity and disability pay gaps follow the gender pay gap's six measures (2023 voluntary guidance; "
-            "2025 government proposals); finer groups may be reported as well."
+            _(
+                "The ethnicity and disability pay gaps follow the gender pay gap's six measures (2023 voluntary "
+                "guidance; 2025 government proposals); finer groups may be reported as well."
+            )
         )
     return Report(
         preset=kind.preset,
-        title=kind.title,
+        title=title,
         dataset=data.description.name,
         records=records,
         sections=(section,),
         notes=tuple(notes),
     )
-
-
-OTHER_WHITE = "Other White"
 
 
 def finer_ethnicity_table(
@@ -328,13 +396,13 @@ def finer_ethnicity_table(
         minimum_group_size=int(options.get("minimum_group_size", ETHNICITY.minimum_group_size)),
         characteristic="ethnic group",
     )
-    return pay_by_group_table(pay, title="Hourly pay by ethnic group")
+    return pay_by_group_table(pay, title=_("Hourly pay by ethnic group"))
 
 
 def _yes(value: Any) -> bool:
     if isinstance(value, str):
         if value.strip().casefold() not in ("true", "yes", "1", "false", "no", "0"):
-            raise PresetError(f"options.finer_groups is true or false, not {value!r}.")
+            raise PresetError(_("options.finer_groups is true or false, not {value}.").format(value=repr(value)))
         return value.strip().casefold() in ("true", "yes", "1")
     return bool(value)
 
@@ -347,12 +415,12 @@ def _runner(kind: PayGapKind) -> Callable[[PresetInput], Report]:
 
 
 for _kind, _summary in (
-    (GENDER, "The six gender pay gap figures of the 2017 regulations: mean and median hourly pay gap, mean and "
-     "median bonus gap, the proportions of men and women paid a bonus, and the pay quarters."),
-    (ETHNICITY, "The six pay gap figures for White British employees and all ethnic minorities combined, withheld "
-     "where a group has fewer than 10 employees, with the share who did not disclose."),
-    (DISABILITY, "The six pay gap figures for employees who are not disabled and Disabled employees, withheld where "
-     "a group has fewer than 10 employees, with the share who did not disclose."),
+    (GENDER, N_("The six gender pay gap figures of the 2017 regulations: mean and median hourly pay gap, mean and "
+     "median bonus gap, the proportions of men and women paid a bonus, and the pay quarters.")),
+    (ETHNICITY, N_("The six pay gap figures for White British employees and all ethnic minorities combined, withheld "
+     "where a group has fewer than 10 employees, with the share who did not disclose.")),
+    (DISABILITY, N_("The six pay gap figures for employees who are not disabled and Disabled employees, withheld "
+     "where a group has fewer than 10 employees, with the share who did not disclose.")),
 ):  # fmt: skip
     register(
         Preset(

@@ -15,6 +15,9 @@ Options: ``detail`` ({characteristic: "categories" | "groups" | aggregation id})
 ({characteristic: code or label of the comparator}), ``fdr`` (the false discovery rate for Benjamini–Hochberg,
 default 0.05), ``zero_cells`` ("not_calculable" or "haldane"), ``minimum_group_size`` (ethnicity and disability
 pay gaps, default 10), ``pay_gaps`` (false to leave them out).
+
+The report's own texts are in the current language (see :mod:`..i18n`); outcome names and the description's title
+and unit are data and stay as they are.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..dataset import DatasetDescription, OutcomeColumn
+from ..i18n import N_, _
 from ..report import Report, ReportSection
 from ..results import ResultTable
 from ..stats import association_test, benjamini_hochberg, disparity_table, p_value_text
@@ -36,6 +40,7 @@ from ._common import (
     category,
     composition_table,
     count_parts,
+    description_name,
     distinct_values,
     distribution_table,
     flag,
@@ -54,21 +59,32 @@ from .pay_gaps import KINDS, PAY_NEEDS, pay_gap_section, pay_table, run_pay_gaps
 
 
 def outcome_title(outcome: OutcomeColumn) -> str:
+    """The outcome's name as a title (the names are the description's: not translated)."""
     name = outcome.name.replace("_", " ").capitalize()
-    return f"{name} (of those {outcome.among.replace('_', ' ')})" if outcome.among else name
+    if not outcome.among:
+        return name
+    return _("{outcome} (of those {among})").format(outcome=name, among=outcome.among.replace("_", " "))
+
+
+def _by(what: str, grouping: Grouping) -> str:
+    return _("{item} by {characteristic}").format(item=what, characteristic=grouping.title.lower())
 
 
 def _check(description: DatasetDescription) -> None:
     if not description.characteristics:
         raise PresetError(
-            "The workforce preset needs the dataset description to name at least one characteristic: add "
-            "characteristics (for example characteristics.ethnicity with its column and classification) to "
-            f"{description.name or 'the description'}'s YAML."
+            _(
+                "The workforce preset needs the dataset description to name at least one characteristic: add "
+                "characteristics (for example characteristics.ethnicity with its column and classification) to "
+                "{description}'s YAML."
+            ).format(description=description_name(description))
         )
     if not description.outcomes and not description.pay:
         raise PresetError(
-            "The workforce preset needs the dataset description to name outcomes (for example outcomes.appointed) "
-            f"or pay (pay.ordinary_pay...): add them to {description.name or 'the description'}'s YAML."
+            _(
+                "The workforce preset needs the dataset description to name outcomes (for example outcomes.appointed) "
+                "or pay (pay.ordinary_pay...): add them to {description}'s YAML."
+            ).format(description=description_name(description))
         )
 
 
@@ -115,7 +131,7 @@ def run_workforce(data: PresetInput) -> Report:
     pay_kinds = [KINDS[c.name] for c in description.characteristics if c.name in KINDS] if with_pay else []
     total_steps = 2 + len(description.characteristics) + len(pay_kinds)
     table, groupings, raw = _groupings(data)
-    data.progress(1, total_steps, "characteristics classified")
+    data.progress(1, total_steps, _("characteristics classified"))
 
     flags = [o for o in description.outcomes if o.kind in ("flag", "count")]
     categories = [o for o in description.outcomes if o.kind == "category"]
@@ -131,7 +147,7 @@ def run_workforce(data: PresetInput) -> Report:
     parts += [Part(f"{g.name}|{o.name}", g.column, f"_c_{o.name}") for g in groupings for o in categories]
     counts = count_parts(table, parts, measures, groupings)
     records = sum(v["n"] for (part, _g, _c), v in counts.items() if part == groupings[0].name)
-    data.progress(2, total_steps, "counted")
+    data.progress(2, total_steps, _("counted"))
 
     # Build every outcome table, test it, adjust the p-values across the report, then publish.
     drafts: dict[str, list[ResultTable]] = {}
@@ -147,7 +163,7 @@ def run_workforce(data: PresetInput) -> Report:
             reference = grouping.reference_label
             known = {group: nk for group, nk in known.items() if nk[0] > 0 or group == reference}
             result = disparity_table(
-                title=f"{outcome_title(outcome)} by {grouping.title.lower()}",
+                title=_by(outcome_title(outcome), grouping),
                 counts=known,
                 reference=reference or next(iter(known)),
                 unknown=unknown,
@@ -163,11 +179,17 @@ def run_workforce(data: PresetInput) -> Report:
         level = float(data.options.get("fdr", 0.05))
         adjusted = benjamini_hochberg([p for _n, _i, p in tested], q=level)
         for (name, index, _p), value, rejected in zip(tested, adjusted.adjusted, adjusted.rejected, strict=True):
-            verdict = "significant" if rejected else "not significant"
             line = (
-                f"Benjamini–Hochberg adjusted {p_value_text(value)} across the {len(tested)} tests of this report: "
-                f"{verdict} at a false discovery rate of {level:g}."
-            )
+                _(
+                    "Benjamini–Hochberg adjusted {p_value} across the {count} tests of this report: significant at a "
+                    "false discovery rate of {level}."
+                )
+                if rejected
+                else _(
+                    "Benjamini–Hochberg adjusted {p_value} across the {count} tests of this report: not significant "
+                    "at a false discovery rate of {level}."
+                )
+            ).format(p_value=p_value_text(value), count=len(tested), level=f"{level:g}")
             draft = drafts[name][index]
             drafts[name][index] = replace(draft, notes=draft.notes.adding(tests=[line]))
 
@@ -178,7 +200,11 @@ def run_workforce(data: PresetInput) -> Report:
         tables = [
             publish_composition(
                 composition_table(
-                    title=f"{records_title(description.unit)} by {grouping.title.lower()}", rows=rows, grouping=grouping
+                    title=_("{records} by {characteristic}").format(
+                        records=records_title(description.unit), characteristic=grouping.title.lower()
+                    ),
+                    rows=rows,
+                    grouping=grouping,
                 ),
                 policy,
             )
@@ -188,7 +214,7 @@ def run_workforce(data: PresetInput) -> Report:
             tables.append(
                 publish_distribution(
                     distribution_table(
-                        title=f"{outcome_title(outcome)} by {grouping.title.lower()}",
+                        title=_by(outcome_title(outcome), grouping),
                         rows=part_counts(counts, f"{grouping.name}|{outcome.name}"),
                         grouping=grouping,
                         row_title=outcome.name.replace("_", " ").capitalize(),
@@ -197,7 +223,11 @@ def run_workforce(data: PresetInput) -> Report:
                 )
             )
         reference = grouping.reference_label
-        notes = (f"Reference group for relative likelihoods: {reference}.",) if reference and flags else ()
+        notes = (
+            (_("Reference group for relative likelihoods: {group}.").format(group=reference),)
+            if reference and flags
+            else ()
+        )
         sections.append(ReportSection(heading=grouping.title, tables=tuple(tables), notes=notes))
         step += 1
         data.progress(step, total_steps, grouping.title)
@@ -206,7 +236,7 @@ def run_workforce(data: PresetInput) -> Report:
     if pay_kinds:
         missing = missing_roles(description, PAY_NEEDS)
         if missing:
-            warnings.append(f"No pay gaps: the description's pay needs {', '.join(missing)}.")
+            warnings.append(_("No pay gaps: the description's pay needs {roles}.").format(roles=", ".join(missing)))
         else:
             paid = pay_table(data.table, description, "workforce", data.options, raw)
             raw_counts = {
@@ -215,22 +245,26 @@ def run_workforce(data: PresetInput) -> Report:
             reports = run_pay_gaps(pay_kinds, paid, description, data.options, raw_counts)
             for kind, report in reports.items():
                 if isinstance(report, PresetError):  # e.g. no White British category in the classification
-                    warnings.append(f"No {kind.title.lower()}: {report}")
+                    warnings.append(_(kind.not_reported).format(reason=report))
                     continue
                 sections.append(pay_gap_section(kind, report, policy))
                 step += 1
-                data.progress(step, total_steps, kind.title)
-    data.progress(total_steps, total_steps, "done")
+                data.progress(step, total_steps, _(kind.title))
+    data.progress(total_steps, total_steps, _("done"))
     return Report(
         preset="workforce",
-        title=f"Workforce report: {description.title}",
+        title=_("Workforce report: {title}").format(title=description.title),
         dataset=description.name,
         records=records,
         sections=tuple(sections),
         notes=(
-            "Records whose group is unknown are left out of every rate, ratio and test and counted beside them. "
-            "Relative likelihoods compare each group with the reference group named in each table.",
-            f"{len(tested)} tables were tested; their p-values are adjusted together (Benjamini–Hochberg).",
+            _(
+                "Records whose group is unknown are left out of every rate, ratio and test and counted beside them. "
+                "Relative likelihoods compare each group with the reference group named in each table."
+            ),
+            _("{count} tables were tested; their p-values are adjusted together (Benjamini–Hochberg).").format(
+                count=len(tested)
+            ),
         ),
         warnings=tuple(warnings),
     )
@@ -239,10 +273,12 @@ def run_workforce(data: PresetInput) -> Report:
 register(
     Preset(
         name="workforce",
-        title="Workforce report",
-        summary="Every described characteristic × every described outcome: rates with Wilson intervals, relative "
-        "likelihood against a reference group with Katz intervals, χ²/Fisher tests with Benjamini–Hochberg "
-        "adjustment across the report, and the pay gaps with quarters — all through disclosure control.",
+        title=N_("Workforce report"),
+        summary=N_(
+            "Every described characteristic × every described outcome: rates with Wilson intervals, relative "
+            "likelihood against a reference group with Katz intervals, χ²/Fisher tests with Benjamini–Hochberg "
+            "adjustment across the report, and the pay gaps with quarters — all through disclosure control."
+        ),
         needs=("characteristics (at least one)", "outcomes or pay"),
         run=run_workforce,
     )
