@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from ibis import BaseBackend
 from lxml import html as lxml_html
-from presets_support import cell, example, run, table, texts
+from presets_support import cell, describe, example, numeric, run, table, texts
 
 from dueregard.analytics import i18n, translations
 from dueregard.analytics.i18n import language
@@ -205,3 +206,230 @@ def test_wales_employment_information_in_welsh(backend: BaseBackend) -> None:
     assert [row[0] for row in texts(not_collected)[1:]][:2] == ["Staff yn ôl swydd", "Ymgeiswyr mewnol am newid swydd"]
     assert not_collected.notes.legend == (("-", "heb ei gasglu"),)
     assert report.warnings[0].startswith("Heb ei chasglu: Staff yn ôl swydd (outcomes.job);")
+
+
+# --- the pay gap presets and the workforce report ---------------------------------------------------------------
+
+PAY = ("monthly_pay", "bonus_12_months", "period_days", "weekly_hours")
+
+
+def _pay_run(
+    backend: BaseBackend,
+    preset: str,
+    code: str | None,
+    data: str = "pay",
+    options: dict[str, object] | None = None,
+    progress: list[tuple[int, int, str]] | None = None,
+) -> Report:
+    frame, description = example(data)
+    with language(code):
+        return run(backend, preset, numeric(frame, *PAY), description, options=options, progress=progress)
+
+
+def _figures(report: Report) -> list[list[list[tuple[object, str, int | None]]]]:
+    """Every table's cells but its row labels: value, symbol and denominator (the same in every language)."""
+    return [
+        [[(cell.value, cell.symbol, cell.denominator) for cell in row[1:]] for row in result.rows]
+        for result in report.tables
+    ]
+
+
+def test_gender_pay_gap_in_welsh(backend: BaseBackend) -> None:
+    report = _pay_run(backend, "gender-pay-gap", "cy")
+    assert report.title == "Bwlch cyflog rhwng y rhywiau"
+    assert report.notes == (
+        "Dyddiad cipolwg: 31 Mawrth ar gyfer cyrff cyhoeddus (5 Ebrill ar gyfer cyflogwyr preifat); cyhoeddwch o "
+        "fewn 12 mis. Dangosir y ffigurau i un lle degol.",
+        "Rhaid i gyrff sydd â 250 neu fwy o gyflogeion ar y dyddiad cipolwg gyhoeddi'r chwe ffigur i gyd.",
+    )
+    assert report.sections[0].heading == "Bwlch cyflog rhwng y rhywiau"
+    assert report.sections[0].notes == (
+        "Bwlch cyflog cymedrig fesul awr: 17.4%",
+        "Bwlch cyflog canolrifol fesul awr: 18.8%",
+        "Bwlch bonws cymedrig: 26.7%",
+        "Bwlch bonws canolrifol: 0.0%",
+        "Cyfran a gafodd fonws: Dynion 33.3%, Menywod 25.0%",
+        "Chwartel uchaf: Dynion 66.7%, Menywod 33.3%",
+        "Chwartel canol uchaf: Dynion 60.0%, Menywod 40.0%",
+        "Chwartel canol isaf: Dynion 50.0%, Menywod 50.0%",
+        "Chwartel isaf: Dynion 20.0%, Menywod 80.0%",
+    )
+    hourly = table(report, "Bwlch cyflog rhwng y rhywiau: cyflog fesul awr")
+    assert texts(hourly) == [
+        ["Mesur", "Dynion", "Menywod", "Bwlch (%)", "Dynion (pobl)", "Menywod (pobl)"],
+        ["Bwlch cyflog cymedrig fesul awr", "£16.73", "£13.82", "17.4%", "11", "11"],
+        ["Bwlch cyflog canolrifol fesul awr", "£16.00", "£13.00", "18.8%", "11", "11"],
+    ]
+    assert hourly.notes.methods[0].startswith("Bwlch = (cyflog y grŵp cyfeirio − cyflog y grŵp cymharu) ÷ ")
+    assert texts(table(report, "Bwlch cyflog rhwng y rhywiau: chwarteli cyflog")) == [
+        ["Chwartel cyflog", "Cyflogeion", "Dynion", "Menywod", "Dynion (%)", "Menywod (%)"],
+        ["Uchaf", "6", "4", "2", "66.7%", "33.3%"],
+        ["Canol uchaf", "5", "3", "2", "60.0%", "40.0%"],
+        ["Canol isaf", "6", "3", "3", "50.0%", "50.0%"],
+        ["Isaf", "5", "1", "4", "20.0%", "80.0%"],  # the tie at £12 settled as in English
+    ]
+    assert texts(table(report, "Bwlch cyflog rhwng y rhywiau: cyfran a gafodd fonws"))[0] == [
+        "Rhyw",
+        "Cyflogeion perthnasol",
+        "Wedi cael bonws",
+        "Cyfran a gafodd fonws",
+    ]
+    english = _pay_run(backend, "gender-pay-gap", None)
+    assert english.sections[0].notes[-1] == "Lower quarter: Men 20.0%, Women 80.0%"
+    assert _figures(report) == _figures(english)
+    assert report.records == english.records
+
+
+def test_ethnicity_and_disability_pay_gaps_in_welsh(backend: BaseBackend) -> None:
+    report = _pay_run(backend, "ethnicity-pay-gap", "cy")
+    assert report.title == "Bwlch cyflog ethnigrwydd"
+    assert report.notes[1].startswith("Mae'r bylchau cyflog ethnigrwydd ac anabledd yn dilyn chwe mesur y bwlch")
+    bonus = table(report, "Bwlch cyflog ethnigrwydd: tâl bonws")
+    assert bonus.cell(0, "gap").note == (
+        "Wedi'i ddal yn ôl: llai na 10 o gyflogeion a gafodd fonws yn y grwpiau Gwyn Prydeinig a Lleiafrifoedd ethnig."
+    )
+    assert report.sections[0].notes[-1] == (
+        "Ni ddatgelodd 1 o'r 22 o gyflogeion perthnasol ar gyflog llawn eu hethnigrwydd; nid ydynt yn y ffigurau. "
+        "Caiff ffigurau eu dal yn ôl (!) lle mae gan grŵp a gymharir lai na 10 o gyflogeion."
+    )
+    assert report.sections[0].notes[4] == "Cyfran a gafodd fonws: Gwyn Prydeinig 30.8%, Lleiafrifoedd ethnig 30.0%"
+    assert _figures(report) == _figures(_pay_run(backend, "ethnicity-pay-gap", None))
+
+    finer = _pay_run(backend, "ethnicity-pay-gap", "cy", options={"minimum_group_size": 1})
+    by_group = table(finer, "Cyflog fesul awr yn ôl grŵp ethnig")
+    assert texts(by_group) == [
+        [
+            "Grŵp ethnig",
+            "Pobl",
+            "Cyflog cymedrig fesul awr",
+            "Cyflog canolrifol fesul awr",
+            "Bwlch cymedrig o'i gymharu â'r grŵp Gwyn Prydeinig (%)",
+            "Bwlch canolrifol o'i gymharu â'r grŵp Gwyn Prydeinig (%)",
+        ],
+        ["Gwyn Prydeinig", "11", "£16.18", "£16.00", "N/A", "N/A"],
+        ["Gwyn arall", "1", "£22.00", "£22.00", "-36.0%", "-37.5%"],
+        # The classification's groups are data: not translated.
+        ["Asian, Asian British or Asian Welsh", "5", "£13.80", "£13.00", "14.7%", "18.8%"],
+        ["Black, Black British, Black Welsh, Caribbean or African", "3", "£13.67", "£14.00", "15.5%", "12.5%"],
+        ["Mixed or Multiple ethnic groups", "1", "£10.00", "£10.00", "38.2%", "37.5%"],
+        ["Other ethnic group", "0", "N/A", "N/A", "N/A", "N/A"],
+    ]
+    assert by_group.rows[0][4].note == "Grŵp cyfeirio."
+    finer_english = _pay_run(backend, "ethnicity-pay-gap", None, options={"minimum_group_size": 1})
+    assert _figures(finer) == _figures(finer_english)
+
+    disability = _pay_run(backend, "disability-pay-gap", "cy")
+    assert disability.title == "Bwlch cyflog anabledd"
+    assert disability.sections[0].notes[0] == "Bwlch cyflog cymedrig fesul awr: !"
+    hourly = table(disability, "Bwlch cyflog anabledd: cyflog fesul awr")
+    assert [column.label for column in hourly.columns][1:3] == ["Heb anabledd", "Anabl"]
+    assert hourly.cell(0, "gap").note == (
+        "Wedi'i ddal yn ôl: llai na 10 o gyflogeion perthnasol ar gyflog llawn yn y grŵp Anabl."
+    )
+    assert _figures(disability) == _figures(_pay_run(backend, "disability-pay-gap", None))
+
+
+def test_workforce_report_in_welsh(backend: BaseBackend) -> None:
+    progress: list[tuple[int, int, str]] = []
+    report = _pay_run(backend, "workforce", "cy", data="workforce", progress=progress)
+    assert report.title == "Adroddiad y gweithlu: Example body, staff 2024/25"  # the description's title: data
+    assert report.notes == (
+        "Caiff cofnodion nad yw eu grŵp yn hysbys eu gadael allan o bob cyfradd, cymhareb a phrawf, a'u cyfrif ochr "
+        "yn ochr â nhw. Mae'r tebygolrwydd cymharol yn cymharu pob grŵp â'r grŵp cyfeirio a enwir ym mhob tabl.",
+        "Nifer y tablau a brofwyd: 6; caiff eu gwerthoedd p eu haddasu gyda'i gilydd (Benjamini–Hochberg).",
+    )
+    assert [s.heading for s in report.sections] == [
+        "Rhyw",
+        "Ethnigrwydd",
+        "Anabledd",
+        "Bwlch cyflog rhwng y rhywiau",
+        "Bwlch cyflog ethnigrwydd",
+        "Bwlch cyflog anabledd",
+    ]
+    assert [what for _done, _total, what in progress] == [
+        "nodweddion wedi'u dosbarthu",
+        "wedi cyfrif",
+        "Rhyw",
+        "Ethnigrwydd",
+        "Anabledd",
+        "Bwlch cyflog rhwng y rhywiau",
+        "Bwlch cyflog ethnigrwydd",
+        "Bwlch cyflog anabledd",
+        "wedi gorffen",
+    ]
+    assert report.sections[1].notes == ("Grŵp cyfeirio ar gyfer tebygolrwydd cymharol: White.",)
+    training = table(report, "Training yn ôl ethnigrwydd")  # the outcome's name is the description's
+    assert training.notes.tests[-1] == (
+        "Benjamini–Hochberg: p = 0.0294 wedi'i addasu ar draws 6 prawf yr adroddiad hwn; arwyddocaol ar gyfradd "
+        "darganfyddiadau ffug o 0.05."
+    )
+    assert (
+        table(report, "Leaver yn ôl rhyw")
+        .notes.tests[-1]
+        .endswith("; nid yw'n arwyddocaol ar gyfradd darganfyddiadau ffug o 0.05.")
+    )
+    assert [t.title for t in report.sections[0].tables] == [
+        "Staff members yn ôl rhyw",  # the description's unit: data
+        "Training yn ôl rhyw",
+        "Leaver yn ôl rhyw",
+        "Band yn ôl rhyw",
+    ]
+    assert texts(table(report, "Bwlch cyflog rhwng y rhywiau: chwarteli cyflog"))[1] == [
+        "Uchaf",
+        "50",
+        "45",
+        "5",
+        "90.0%",
+        "10.0%",
+    ]
+    assert report.sections[4].notes[5] == "Chwartel uchaf: Gwyn Prydeinig 88.9%, Lleiafrifoedd ethnig 11.1%"
+
+    english = _pay_run(backend, "workforce", None, data="workforce")
+    assert english.title == "Workforce report: Example body, staff 2024/25"
+    assert english.sections[1].notes == ("Reference group for relative likelihoods: White.",)
+    assert _figures(report) == _figures(english)
+    assert report.records == english.records
+
+
+def test_the_workforce_report_s_warnings_and_errors_in_welsh() -> None:
+    from dueregard.analytics.dataset import OutcomeColumn
+    from dueregard.analytics.engine import connect
+    from dueregard.analytics.i18n import _
+    from dueregard.analytics.presets import PresetError, get
+    from dueregard.analytics.presets.pay_gaps import pay_table
+    from dueregard.analytics.presets.workforce import outcome_title
+
+    frame, description = example("workforce")
+    without_hours = replace(description, pay=replace(description.pay, weekly_hours=None))
+    with language("cy"):
+        report = run(connect("duckdb"), "workforce", numeric(frame, *PAY), without_hours)
+        assert outcome_title(OutcomeColumn("appointed", "a", among="shortlisted")) == (
+            "Appointed (o blith y rhai shortlisted)"
+        )
+        assert _(get("workforce").title) == "Adroddiad y gweithlu"
+        assert _(get("gender-pay-gap").summary).startswith("Chwe ffigur y bwlch cyflog rhwng y rhywiau")
+        with pytest.raises(PresetError) as error:
+            get("workforce").run(_input(describe({"outcomes": {"training": "t"}})))
+        no_pay = describe({"characteristics": {"sex": {"column": "s", "classification": "sex"}}})
+        with pytest.raises(PresetError) as missing_pay:
+            pay_table(_input(no_pay).table, no_pay, "gender-pay-gap")
+    assert report.warnings == ("Dim bylchau cyflog: mae angen pay.weekly_hours yn adran cyflog y disgrifiad.",)
+    assert str(error.value) == (
+        "Mae angen i ddisgrifiad y set ddata enwi o leiaf un nodwedd ar gyfer y rhagosodiad workforce: ychwanegwch "
+        "characteristics (er enghraifft characteristics.ethnicity gyda'i golofn a'i ddosbarthiad) at YAML test."
+    )
+    assert str(missing_pay.value) == (
+        "Mae angen i ddisgrifiad y set ddata enwi pay.ordinary_pay, pay.bonus_pay, pay.pay_period_days, "
+        "pay.weekly_hours (y gyfradd fesul awr a'r tâl bonws yn rheoliadau 2017) ar gyfer y rhagosodiad "
+        "gender-pay-gap: ychwanegwch nhw at YAML test."
+    )
+
+
+def _input(description):  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    from dueregard.analytics.engine import connect, to_backend
+    from dueregard.analytics.presets import PresetInput
+
+    frame = pd.DataFrame({"s": ["Female", "Male"], "t": ["Yes", "No"]})
+    return PresetInput(to_backend(connect("duckdb"), frame), description)
