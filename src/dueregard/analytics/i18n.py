@@ -104,10 +104,21 @@ def and_list(items: Sequence[object], *, commas: bool = True) -> str:
     if len(texts) == 1:
         return texts[0]
     if commas:
-        return gettext("{items} and {last}").format(items=", ".join(texts[:-1]), last=texts[-1])
+        return _and(", ".join(texts[:-1]), texts[-1])
     joined = texts[0]
     for text in texts[1:]:
-        joined = gettext("{items} and {last}").format(items=joined, last=text)
+        joined = _and(joined, text)
+    return joined
+
+
+_WELSH_VOWELS: Final = frozenset("aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ")
+
+
+def _and(items: str, last: str) -> str:
+    """ "{items} and {last}"; in Welsh "a" becomes "ac" before a vowel ("Heb anabledd ac Anabl")."""
+    joined = gettext("{items} and {last}").format(items=items, last=last)
+    if get_language() == "cy" and last[:1].casefold() in _WELSH_VOWELS and joined.endswith(f" a {last}"):
+        joined = f"{joined[: -len(last) - 3]} ac {last}"
     return joined
 
 

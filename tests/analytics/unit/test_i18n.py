@@ -81,6 +81,10 @@ def test_lists_in_prose() -> None:
     assert and_list(["A", "B", "C"], commas=False) == "A and B and C"
     with language("cy"):
         assert and_list([1, 2, 4]) == "1, 2 a 4"
+        assert and_list(["Heb anabledd", "Anabl"]) == "Heb anabledd ac Anabl"  # "ac" before a vowel
+        assert and_list(["Gwyn", "Du", "Ŵyr"]) == "Gwyn, Du ac Ŵyr"
+        assert and_list(["Dynion", "Menywod"]) == "Dynion a Menywod"
+    assert and_list(["Men", "Other"]) == "Men and Other"
 
 
 def test_without_a_compiled_catalogue_every_text_is_english(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
