@@ -278,40 +278,11 @@ def _list_presets(as_json: bool) -> None:
     help="The language of the report's texts and of these messages: en (English) or cy (Cymraeg, Welsh).",
 )
 @click.option("--list-presets", is_flag=True, help="List the presets and what each needs, then stop.")
-def command(
-    data: Path | None,
-    describe: Path | None,
-    preset: str | None,
-    out: Path | None,
-    backend: str,
-    option_items: tuple[str, ...],
-    policy_items: tuple[str, ...],
-    as_json: bool,
-    format_text: str,
-    sheet: str | None,
-    table_name: str | None,
-    memory_limit: str | None,
-    language_code: str,
-    list_presets: bool,
-) -> None:
+def command(language_code: str, **arguments: Any) -> None:
     """Run a preset report (WRES, pay gap, workforce...) over DATA (CSV, XLSX, ODS, Parquet or DuckDB) and write
     it as CSV, XLSX, JSON and an accessible HTML report."""
     with language(language_code):
-        _command(
-            data=data,
-            describe=describe,
-            preset=preset,
-            out=out,
-            backend=backend,
-            option_items=option_items,
-            policy_items=policy_items,
-            as_json=as_json,
-            format_text=format_text,
-            sheet=sheet,
-            table_name=table_name,
-            memory_limit=memory_limit,
-            list_presets=list_presets,
-        )
+        _command(**arguments)
 
 
 def _command(
