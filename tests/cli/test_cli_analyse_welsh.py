@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 from lxml import html as lxml_html
 
-from dueregard.analytics import i18n, translations
+from dueregard.analytics import translations
 from dueregard.cli import main
 
 EXAMPLES = Path(__file__).parents[2] / "docs" / "examples" / "presets"
@@ -24,12 +24,7 @@ def _fast_passwords() -> None:
 
 @pytest.fixture(scope="module", autouse=True)
 def _compiled() -> None:
-    # .mo files are compiled by scripts/setup, not committed: compile when missing or older than the .po.
-    po = translations.catalogue_path("cy")
-    mo = po.with_suffix(".mo")
-    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-        translations.compile_catalogues()
-    i18n.forget_catalogues()
+    translations.compile_if_stale("cy")
 
 
 def _analyse(*args: str, env: dict[str, str] | None = None) -> Result:

@@ -132,6 +132,18 @@ def compile_catalogues() -> list[Path]:
     return written
 
 
+def compile_if_stale(language: str = "cy") -> None:
+    """Compile the catalogue when its .mo is missing or older than the .po (the tests read the Welsh that is in
+    the repository; .mo files are compiled by scripts/setup and not committed), and drop the loaded ones."""
+    from dueregard.analytics import i18n
+
+    po = catalogue_path(language)
+    mo = po.with_suffix(".mo")
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        compile_catalogues()
+    i18n.forget_catalogues()
+
+
 def _fields(text: str) -> set[str]:
     """The ``{placeholder}`` names of a message (ValueError when its braces do not parse)."""
     return {name for _literal, name, _spec, _conversion in string.Formatter().parse(text) if name is not None}

@@ -11,7 +11,7 @@ from ibis import BaseBackend
 from paygap_care_home import MEN, WOMEN, care_home_employees
 from paygap_tables import duckdb_backend, employees, report
 
-from dueregard.analytics import i18n, translations
+from dueregard.analytics import translations
 from dueregard.analytics.disclosure import DisclosurePolicy
 from dueregard.analytics.i18n import language
 from dueregard.analytics.paygap import (
@@ -31,12 +31,7 @@ from dueregard.analytics.results import ResultTable
 
 @pytest.fixture(scope="module", autouse=True)
 def _compiled() -> None:
-    # .mo files are compiled by scripts/setup, not committed: compile when missing or older than the .po.
-    po = translations.catalogue_path("cy")
-    mo = po.with_suffix(".mo")
-    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-        translations.compile_catalogues()
-    i18n.forget_catalogues()
+    translations.compile_if_stale("cy")
 
 
 def _tied_pair(backend: BaseBackend, comparison: GroupComparison, code: str | None = None) -> PayGapReport:

@@ -15,7 +15,7 @@ from ibis import BaseBackend
 from lxml import html as lxml_html
 from presets_support import cell, describe, example, numeric, run, table, texts
 
-from dueregard.analytics import i18n, translations
+from dueregard.analytics import translations
 from dueregard.analytics.i18n import language
 from dueregard.analytics.output import render_html, write_report
 from dueregard.analytics.report import Report
@@ -23,12 +23,7 @@ from dueregard.analytics.report import Report
 
 @pytest.fixture(scope="module", autouse=True)
 def _compiled() -> None:
-    # .mo files are compiled by scripts/setup, not committed: compile when missing or older than the .po.
-    po = translations.catalogue_path("cy")
-    mo = po.with_suffix(".mo")
-    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-        translations.compile_catalogues()
-    i18n.forget_catalogues()
+    translations.compile_if_stale("cy")
 
 
 def _wres(backend: BaseBackend, code: str | None) -> Report:
@@ -400,6 +395,7 @@ def test_the_workforce_report_s_warnings_and_errors_in_welsh() -> None:
     from dueregard.analytics.presets.workforce import outcome_title
 
     frame, description = example("workforce")
+    assert description.pay is not None
     without_hours = replace(description, pay=replace(description.pay, weekly_hours=None))
     with language("cy"):
         report = run(connect("duckdb"), "workforce", numeric(frame, *PAY), without_hours)

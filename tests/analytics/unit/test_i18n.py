@@ -18,13 +18,7 @@ REPO = Path(__file__).parents[3]
 
 @pytest.fixture(scope="module", autouse=True)
 def _compiled() -> None:
-    # The set-up script compiles the catalogue (.mo files are not committed); compile it here when it is missing
-    # or older than the .po, so the tests read the Welsh that is in the repository.
-    po = translations.catalogue_path("cy")
-    mo = po.with_suffix(".mo")
-    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-        translations.compile_catalogues()
-    i18n.forget_catalogues()
+    translations.compile_if_stale("cy")
 
 
 def test_english_unless_a_block_chooses_welsh() -> None:
