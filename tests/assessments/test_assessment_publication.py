@@ -170,3 +170,46 @@ def test_scotland_warns_when_results_wait_more_than_three_months(demo: Any, clie
     client.force_login(demo.users["equality_lead"])
     text = page_text(client.get(url(signed, "publish/")))
     assert "It was signed off 100 days ago: publish the results without further delay." in text
+
+
+def test_members_download_any_version_as_a_draft_for_review(demo: Any, client: Client, tmp_path: Any) -> None:
+    """Not yet published (signed off, or still being written): members get the PDF and Word document marked as a
+    draft, linked from the summary page; the public address still refuses it."""
+    from docx import Document
+
+    signed = demo_assessment(demo, "Flexible working policy")
+    client.force_login(demo.users["viewer"])
+    summary = client.get(url(signed)).content.decode()
+    assert f'href="/o/demo/assessments/{signed.pk}/draft.pdf"' in summary
+    assert f'href="/o/demo/assessments/{signed.pk}/draft.docx"' in summary
+
+    pdf = client.get(f"/o/demo/assessments/{signed.pk}/draft.pdf")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf["Content-Disposition"] == f'attachment; filename="demo-{signed.reference.lower()}-v1.draft.pdf"'
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(pdf.content)
+    text = " ".join(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
+    assert "Flexible working policy" in text
+    assert "Draft for review, not a published document: signed off, printed on" in text
+
+    word = Document(io.BytesIO(client.get(f"/o/demo/assessments/{signed.pk}/draft.docx").content))
+    paragraphs = [p.text for p in word.paragraphs]
+    assert paragraphs[1] == f"Demo Government Department. Reference {signed.reference}, version 1."
+    assert paragraphs[2].startswith("Draft for review, not a published document: signed off, printed on ")
+    assert not any(p.startswith("Published") or ". Published " in p for p in paragraphs[:3])
+    assert client.get(f"/published/demo/assessments/{signed.reference}.pdf").status_code == 404
+
+
+def test_drafts_are_for_members_of_the_organisation_only(demo: Any, client: Client) -> None:
+    from django.contrib.auth import get_user_model
+
+    signed = demo_assessment(demo, "Flexible working policy")
+    outsider = get_user_model().objects.get(email="admin@council.example")  # another organisation's administrator
+    for suffix in ("draft.pdf", "draft.docx"):
+        address = url(signed, suffix)
+        assert client.get(address).status_code == 302  # to sign in
+        client.force_login(outsider)
+        assert client.get(address).status_code == 404
+        client.logout()

@@ -46,6 +46,8 @@ PAGES: dict[str, tuple[Callable[[Any], str], set[str] | None]] = {
     "assessments:decision_confirm": (lambda d: _one(d, "decision/", "Online recruitment tests"), {"approver"}),
     "assessments:compare": (lambda d: _one(d, "compare/", "Refurbishment of 70 Whitehall", "published"), EVERY_ROLE),
     "assessments:publish": (lambda d: _one(d, "publish/", "Flexible working policy"), LEAD),
+    "assessments:draft_pdf": (lambda d: _one(d, "draft.pdf", "Flexible working policy"), EVERY_ROLE),
+    "assessments:draft_docx": (lambda d: _one(d, "draft.docx", "Flexible working policy"), EVERY_ROLE),
     **{f"assessments:step_{step}": (_step_path(step), WRITERS) for step in STEPS},
     "assessments:public_index": (lambda d: "/published/demo/assessments/", None),
     "assessments:public_assessment": (lambda d: f"/published/demo/assessments/{_published_reference(d)}/", None),

@@ -19,6 +19,8 @@ urlpatterns: list[URLPattern] = [
     path(ONE + "new-version/", views_assessments.assessment_new_version, name="new_version"),
     path(ONE + "compare/", views_assessments.version_compare, name="compare"),
     path(ONE + "publish/", views_publication.assessment_publish, name="publish"),
+    path(ONE + "draft.pdf", views_publication.assessment_pdf, name="draft_pdf"),
+    path(ONE + "draft.docx", views_publication.assessment_docx, name="draft_docx"),
     *[
         path(ONE + f"{step.key}/", views_steps.step_page, {"step": step.key}, name=f"step_{step.key}")
         for step in views_steps.STEPS

@@ -268,6 +268,46 @@ def public_docx(request: HttpRequest, slug: str, reference: str) -> HttpResponse
     return download(docx_bytes(organisation, document), filename=_filename(assessment, "docx"), content_type=DOCX_TYPE)
 
 
+# --- drafts for review (members only) -------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def assessment_pdf(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+    """Any version, in any state, as the PDF the public would get once published, marked as a draft for review:
+    for members of the organisation, to circulate before sign-off."""
+    organisation, assessment = load(request, slug, assessment_id)
+    context = _public_context(organisation, assessment)
+    context["language"] = translation.get_language() or "en"
+    context["draft"] = _draft_line(assessment)
+    html = render_to_string("assessments/public/print.html", context, request=request)
+    return download(
+        render_pdf(html, stylesheet=print_stylesheet()),
+        filename=_filename(assessment, "draft.pdf"),
+        content_type=PDF_TYPE,
+    )
+
+
+@login_required
+@require_GET
+def assessment_docx(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
+    """The Word document of any version, marked as a draft for review (members only)."""
+    organisation, assessment = load(request, slug, assessment_id)
+    document = assessment_document(assessment, lenses=services.lenses_for(organisation))
+    return download(
+        docx_bytes(organisation, document, draft=_draft_line(assessment)),
+        filename=_filename(assessment, "draft.docx"),
+        content_type=DOCX_TYPE,
+    )
+
+
+def _draft_line(assessment: Assessment) -> str:
+    return _("Draft for review, not a published document: %(state)s, printed on %(date)s.") % {
+        "state": str(assessment.get_state_display()).lower(),
+        "date": _date(timezone.now()),
+    }
+
+
 # --- the Word document ----------------------------------------------------------------------------------------
 
 
@@ -289,9 +329,10 @@ def _yes_no(value: bool | None) -> str:
     return _("Yes") if value else _("No")
 
 
-def docx_bytes(organisation: Organisation, document: AssessmentDocument) -> bytes:
+def docx_bytes(organisation: Organisation, document: AssessmentDocument, *, draft: str = "") -> bytes:
     """The full published assessment as a Word document: real headings (for navigation by screen readers), tables
-    with a header row that repeats, the title and language in the document's properties."""
+    with a header row that repeats, the title and language in the document's properties. ``draft`` is the line
+    that marks a draft for review (in place of the publication date)."""
     from docx import Document
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -323,15 +364,22 @@ def docx_bytes(organisation: Organisation, document: AssessmentDocument) -> byte
         table([_("Item"), _("Details")], [[key, value] for key, value in rows])
 
     doc.add_heading(title, level=0)
-    doc.add_paragraph(
-        _("%(organisation)s. Reference %(reference)s, version %(version)s. Published %(date)s.")
-        % {
-            "organisation": organisation.name,
-            "reference": assessment.reference,
-            "version": assessment.version,
-            "date": _date(assessment.published_at),
-        }
-    )
+    if draft:
+        doc.add_paragraph(
+            _("%(organisation)s. Reference %(reference)s, version %(version)s.")
+            % {"organisation": organisation.name, "reference": assessment.reference, "version": assessment.version}
+        )
+        doc.add_paragraph().add_run(draft).bold = True
+    else:
+        doc.add_paragraph(
+            _("%(organisation)s. Reference %(reference)s, version %(version)s. Published %(date)s.")
+            % {
+                "organisation": organisation.name,
+                "reference": assessment.reference,
+                "version": assessment.version,
+                "date": _date(assessment.published_at),
+            }
+        )
     doc.add_heading(_("About the policy"), level=1)
     pairs(
         [
