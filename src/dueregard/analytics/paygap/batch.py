@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import ibis
 import ibis.expr.types as ir
@@ -149,20 +148,6 @@ def _run(expr: ir.Table, backend: BaseBackend | None) -> pa.Table:
     return expr.to_pyarrow() if backend is None else backend.to_pyarrow(expr)
 
 
-def _per_role(found: pa.Table, index: int, keys: Sequence[str], sums: Sequence[str]) -> list[dict[str, Any]]:
-    """The rows of `found` summed over the roles of every other comparison: one row per (keys, role of comparison
-    `index`), the role by its name in column "role" and the sums under their own names."""
-    if found.num_rows == 0:
-        return []
-    summed = found.group_by([*keys, _role(index)]).aggregate([(column, "sum") for column in sums])
-    rows: list[dict[str, Any]] = summed.to_pylist()
-    for row in rows:
-        row["role"] = ROLES[int(row.pop(_role(index)))]
-        for column in sums:
-            row[column] = row.pop(f"{column}_sum")
-    return rows
-
-
 def central_positions(count: int) -> tuple[int, int]:
     """The 0-based positions whose values the median averages: (n - 1) // 2 and n // 2 (the same when n is odd)."""
     return (count - 1) // 2, count // 2
@@ -182,19 +167,40 @@ class _Located:
 
     @classmethod
     def find(cls, found: pa.Table, index: int, comparison: GroupComparison) -> _Located:
+        """Everything the first query's rows say about comparison `index`, summed over the roles of the other
+        comparisons in Arrow and read as arrays (a few thousand buckets per role)."""
+        import numpy as np
+
         sums: dict[tuple[str, str], list[float]] = {}
         counts: dict[tuple[str, str], dict[str, int]] = {}
         buckets: dict[tuple[str, str], dict[int, int]] = {}
-        for row in _per_role(found, index, [_KIND, _BUCKET], ["_n", "_missing", "_sum"]):
-            key = (str(row[_KIND]), row["role"])
-            tally = counts.setdefault(key, {"employees": 0, "missing": 0, "valued": 0})
-            tally["employees"] += int(row["_n"])
-            tally["missing"] += int(row["_missing"] or 0)
-            if row[_BUCKET] is None:  # no rate, or no bonus
-                continue
-            tally["valued"] += int(row["_n"])
-            sums.setdefault(key, []).append(float(row["_sum"]))
-            buckets.setdefault(key, {})[int(row[_BUCKET])] = int(row["_n"])
+        if found.num_rows:
+            summed = found.group_by([_KIND, _BUCKET, _role(index)]).aggregate(
+                [("_n", "sum"), ("_missing", "sum"), ("_sum", "sum")]
+            )
+            kinds = np.asarray(summed[_KIND].to_pylist(), dtype=object)
+            roles = summed[_role(index)].to_numpy(zero_copy_only=False)
+            bucket_column = summed[_BUCKET]
+            has_bucket = bucket_column.is_valid().to_numpy(zero_copy_only=False)
+            bucket_values = bucket_column.fill_null(0).to_numpy(zero_copy_only=False)
+            employees = summed["_n_sum"].to_numpy(zero_copy_only=False)
+            missing = summed["_missing_sum"].fill_null(0).to_numpy(zero_copy_only=False)
+            totals = summed["_sum_sum"].fill_null(0.0).to_numpy(zero_copy_only=False)
+            for kind in (HOURLY, BONUS):
+                for number, role in enumerate(ROLES):
+                    mine = (kinds == kind) & (roles == number)
+                    if not mine.any():
+                        continue
+                    valued = mine & has_bucket  # a rate, or a bonus above zero
+                    counts[(kind, role)] = {
+                        "employees": int(employees[mine].sum()),
+                        "missing": int(missing[mine].sum()),
+                        "valued": int(employees[valued].sum()),
+                    }
+                    sums[(kind, role)] = totals[valued].tolist()
+                    buckets[(kind, role)] = dict(
+                        zip(bucket_values[valued].tolist(), employees[valued].tolist(), strict=True)
+                    )
         medians = {
             key: _median_buckets(per_bucket) for key, per_bucket in buckets.items() if key[1] in (REFERENCE, COMPARISON)
         }
