@@ -251,21 +251,30 @@ def _filename(assessment: Assessment, extension: str) -> str:
 @require_GET
 def public_pdf(request: HttpRequest, slug: str, reference: str) -> HttpResponse:
     organisation = _public_organisation(slug)
-    assessment = _published(organisation, reference)
-    context = _public_context(organisation, assessment)
-    context["language"] = translation.get_language() or "en"
-    html = render_to_string("assessments/public/print.html", context, request=request)
-    return download(
-        render_pdf(html, stylesheet=print_stylesheet()), filename=_filename(assessment, "pdf"), content_type=PDF_TYPE
-    )
+    return _pdf(request, organisation, _published(organisation, reference))
 
 
 @require_GET
 def public_docx(request: HttpRequest, slug: str, reference: str) -> HttpResponse:
     organisation = _public_organisation(slug)
-    assessment = _published(organisation, reference)
+    return _docx(organisation, _published(organisation, reference))
+
+
+def _pdf(request: HttpRequest, organisation: Organisation, assessment: Assessment, *, draft: str = "") -> HttpResponse:
+    """The assessment as the tagged PDF the public gets; with ``draft``, marked as a draft for review."""
+    context = _public_context(organisation, assessment)
+    context["language"] = translation.get_language() or "en"
+    context["draft"] = draft
+    html = render_to_string("assessments/public/print.html", context, request=request)
+    filename = _filename(assessment, "draft.pdf" if draft else "pdf")
+    return download(render_pdf(html, stylesheet=print_stylesheet()), filename=filename, content_type=PDF_TYPE)
+
+
+def _docx(organisation: Organisation, assessment: Assessment, *, draft: str = "") -> HttpResponse:
+    """The assessment as a Word document; with ``draft``, marked as a draft for review."""
     document = assessment_document(assessment, lenses=services.lenses_for(organisation))
-    return download(docx_bytes(organisation, document), filename=_filename(assessment, "docx"), content_type=DOCX_TYPE)
+    filename = _filename(assessment, "draft.docx" if draft else "docx")
+    return download(docx_bytes(organisation, document, draft=draft), filename=filename, content_type=DOCX_TYPE)
 
 
 # --- drafts for review (members only) -------------------------------------------------------------------------
@@ -277,15 +286,7 @@ def assessment_pdf(request: HttpRequest, slug: str, assessment_id: int) -> HttpR
     """Any version, in any state, as the PDF the public would get once published, marked as a draft for review:
     for members of the organisation, to circulate before sign-off."""
     organisation, assessment = load(request, slug, assessment_id)
-    context = _public_context(organisation, assessment)
-    context["language"] = translation.get_language() or "en"
-    context["draft"] = _draft_line(assessment)
-    html = render_to_string("assessments/public/print.html", context, request=request)
-    return download(
-        render_pdf(html, stylesheet=print_stylesheet()),
-        filename=_filename(assessment, "draft.pdf"),
-        content_type=PDF_TYPE,
-    )
+    return _pdf(request, organisation, assessment, draft=_draft_line(assessment))
 
 
 @login_required
@@ -293,12 +294,7 @@ def assessment_pdf(request: HttpRequest, slug: str, assessment_id: int) -> HttpR
 def assessment_docx(request: HttpRequest, slug: str, assessment_id: int) -> HttpResponse:
     """The Word document of any version, marked as a draft for review (members only)."""
     organisation, assessment = load(request, slug, assessment_id)
-    document = assessment_document(assessment, lenses=services.lenses_for(organisation))
-    return download(
-        docx_bytes(organisation, document, draft=_draft_line(assessment)),
-        filename=_filename(assessment, "draft.docx"),
-        content_type=DOCX_TYPE,
-    )
+    return _docx(organisation, assessment, draft=_draft_line(assessment))
 
 
 def _draft_line(assessment: Assessment) -> str:

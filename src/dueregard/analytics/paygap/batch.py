@@ -30,7 +30,7 @@ import pyarrow as pa
 from ibis.backends import BaseBackend
 
 from dueregard.analytics.paygap.groups import COMPARISON, REFERENCE, ROLES, GroupComparison
-from dueregard.analytics.paygap.quartiles import Members, place_buckets, place_rates
+from dueregard.analytics.paygap.quartiles import Members, PlacedBuckets, place_buckets, place_rates
 
 HOURLY = "hourly"
 BONUS = "bonus"
@@ -156,14 +156,14 @@ def central_positions(count: int) -> tuple[int, int]:
 @dataclass
 class _Located:
     """One comparison after the first query: its per-role counts and the sums for the means, which buckets hold
-    the medians, and the bucket counts the quarters start from."""
+    the medians, and the hourly buckets placed in quarters."""
 
     index: int
     comparison: GroupComparison
     sums: dict[tuple[str, str], list[float]]  # (kind, role) -> per-bucket sums
     counts: dict[tuple[str, str], dict[str, int]]  # (kind, role) -> employees, missing, with a value
     medians: dict[tuple[str, str], list[tuple[int, int, int]]]  # (kind, role) -> [(position, bucket, bucket start)]
-    quarter_buckets: Members
+    quarters: PlacedBuckets  # the hourly buckets placed in quarters; those a boundary cuts need the second query
 
     @classmethod
     def find(cls, found: pa.Table, index: int, comparison: GroupComparison) -> _Located:
@@ -209,17 +209,17 @@ class _Located:
         for role in (REFERENCE, COMPARISON):
             for bucket, count in buckets.get((HOURLY, role), {}).items():
                 quarter_buckets.setdefault(bucket, []).append((label[role], count))
-        return cls(index, comparison, sums, counts, medians, quarter_buckets)
+        return cls(index, comparison, sums, counts, medians, place_buckets(quarter_buckets))
 
     def buckets_wanted(self, kind: str) -> set[int]:
         wanted = {bucket for (k, _role), found in self.medians.items() if k == kind for _p, bucket, _s in found}
         if kind == HOURLY:
-            wanted |= set(place_buckets(self.quarter_buckets).cut_starts)
+            wanted |= set(self.quarters.cut_starts)
         return wanted
 
     def finish(self, found: pa.Table | None) -> ComparisonCounts:
         needed = {(kind, role, bucket) for (kind, role), at in self.medians.items() for _p, bucket, _s in at}
-        placed = place_buckets(self.quarter_buckets)
+        placed = self.quarters
         needed |= {(HOURLY, role, bucket) for role in (REFERENCE, COMPARISON) for bucket in placed.cut_starts}
         values = {key: _values_in(found, self.index, *key) for key in needed} if found is not None else {}
 

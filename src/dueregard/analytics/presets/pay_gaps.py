@@ -318,13 +318,15 @@ def pay_gap_section(kind: PayGapKind, report: PayGapReport, policy: DisclosurePo
 def _run(kind: PayGapKind, data: PresetInput) -> Report:
     require(kind.preset, data.description, (f"characteristics.{kind.characteristic}", *PAY_NEEDS))
     policy = policy_of(data, NO_SUPPRESSION)
-    table = pay_table(data.table, data.description, kind.preset, data.options)
+    values = _text_values(data, kind)
+    table = pay_table(data.table, data.description, kind.preset, data.options, values)
     title = _(kind.title)
     data.progress(0, 1, title)
-    report = run_pay_gap(kind, table, data.description, data.options)
+    column = data.description.characteristic(kind.characteristic).column
+    report = run_pay_gap(kind, table, data.description, data.options, values.get(column))
     section = pay_gap_section(kind, report, policy)
     if kind is ETHNICITY and _yes(data.options.get("finer_groups", True)):
-        finer = finer_ethnicity_table(table, data.description, data.options)
+        finer = finer_ethnicity_table(table, data.description, data.options, values.get(column))
         if finer is not None:
             section = replace(section, tables=(*section.tables, apply_policy(finer, policy=policy)))
     data.progress(1, 1, title)
@@ -352,6 +354,23 @@ def _run(kind: PayGapKind, data: PresetInput) -> Report:
         sections=(section,),
         notes=tuple(notes),
     )
+
+
+def _text_values(data: PresetInput, kind: PayGapKind) -> dict[str, list[tuple[str | None, int]]]:
+    """The distinct values of the text columns the preset reads (the characteristic, the full-pay and relevant
+    flags): from the validation when it counted them, the rest in one query, so no column is counted twice."""
+    from ._common import distinct_values
+
+    description, table = data.description, data.table
+    columns = [description.characteristic(kind.characteristic).column]
+    if description.pay is not None and description.pay.full_pay_relevant:
+        columns.append(description.pay.full_pay_relevant)
+    relevant = data.options.get("relevant")
+    if relevant and str(relevant) in table.columns:
+        columns.append(str(relevant))
+    columns = [column for column in dict.fromkeys(columns) if table[column].type().is_string()]
+    values = {column: list(data.value_counts[column]) for column in columns if column in data.value_counts}
+    return values | distinct_values(table, [column for column in columns if column not in values])
 
 
 def finer_ethnicity_table(
