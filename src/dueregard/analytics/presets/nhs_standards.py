@@ -17,8 +17,8 @@ column are the two years (the last two in the column's own order: dates and numb
 so "2022-23" comes before "2023-24"), and each group's staff and staff entering the process are summed over the
 records of those two years (earlier periods and records without a period are left out). Pooling the counts is our
 reading of the rolling average, which analytics.md marks as unconfirmed: it gives the same rates as averaging the
-two years' counts, not the average of the two years' rates or ratios. The other indicators count every record, as
-they do without the option; the report warns when the file holds other periods.
+two years' counts, not the average of the two years' rates or ratios. The other indicators are then the latest
+year's: they count the records of the latest period only, and the report says so.
 
 Everything is counted in one aggregate query (with ``rolling_average``, one small query for the periods first);
 every table goes through disclosure control.
@@ -466,8 +466,13 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
         rolling_comparison = next(c for c in standard.comparisons if c.number == standard.rolling_number)
         in_window = table[rolling.column].isin(list(rolling.values)).fill_null(False)
         window = ibis.ifelse(in_window, 1, 0).cast("int64")
-        measures["staff_rolling"] = staff * window
-        measures[f"{rolling_comparison.outcome}_rolling"] = measures[rolling_comparison.outcome] * window
+        staff_rolling = staff * window
+        outcome_rolling = measures[rolling_comparison.outcome] * window
+        # Every other item is the latest year's figure: the records of the latest period only.
+        latest = ibis.ifelse((table[rolling.column] == rolling.values[-1]).fill_null(False), 1, 0).cast("int64")
+        measures = {name: value * latest for name, value in measures.items()}
+        measures["staff_rolling"] = staff_rolling
+        measures[f"{rolling_comparison.outcome}_rolling"] = outcome_rolling
     clinical = None
     if standard.band_number in items:
         band = description.outcome("band")
@@ -500,30 +505,34 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
         dataset=description.name,
         records=records,
         sections=tuple(sections),
-        notes=(_(standard.texts.scope).format(items=", ".join(map(str, items))),),
-        warnings=unknown_warning(grouping) + _rolling_warning(standard, rolling, items),
+        notes=(
+            _(standard.texts.scope).format(items=", ".join(map(str, items))),
+            *_latest_period_note(standard, rolling, items),
+        ),
+        warnings=unknown_warning(grouping),
     )
 
 
-def _rolling_warning(standard: Standard, rolling: RollingWindow | None, items: Sequence[int]) -> tuple[str, ...]:
-    """With a rolling average, the other items still count every record: say so when the file holds more."""
+def _latest_period_note(standard: Standard, rolling: RollingWindow | None, items: Sequence[int]) -> tuple[str, ...]:
+    """With a rolling average, the other items are the latest year's: say which records they count."""
     others = [item for item in items if item != standard.rolling_number]
     if rolling is None or not others:
         return ()
-    periods = [*rolling.earlier, *rolling.labels] + ([_("records with no period")] if rolling.no_period else [])
-    # Only WRES has a rolling item, so the warning can say "indicator".
-    warning = ngettext(
-        "Only indicator {number} is a two-year rolling average: indicator {items} counts the records of every "
-        "period in the file ({periods}), as without {option}. For one year's figures, run them on that year's "
-        "records.",
-        "Only indicator {number} is a two-year rolling average: indicators {items} count the records of every "
-        "period in the file ({periods}), as without {option}. For one year's figures, run them on that year's "
-        "records.",
+    left_out = [*rolling.earlier, rolling.labels[0]] + ([_("records with no period")] if rolling.no_period else [])
+    # Only WRES has a rolling item, so the note can say "indicator".
+    note = ngettext(
+        "Only indicator {number} is a two-year rolling average: indicator {items} counts the records of the latest "
+        "period, {latest}, only (not those of {left_out}).",
+        "Only indicator {number} is a two-year rolling average: indicators {items} count the records of the latest "
+        "period, {latest}, only (not those of {left_out}).",
         len(others),
     )
     return (
-        warning.format(
-            number=standard.rolling_number, items=and_list(others), periods=and_list(periods), option=ROLLING_OPTION
+        note.format(
+            number=standard.rolling_number,
+            items=and_list(others),
+            latest=rolling.labels[-1],
+            left_out=and_list(left_out),
         ),
     )
 
