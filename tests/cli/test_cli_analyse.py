@@ -324,11 +324,11 @@ def test_data_that_do_not_match_the_description_name_rows_and_write_nothing(tmp_
     data = _csv(tmp_path / "staff.csv", rows)
     out = tmp_path / "out"
     result = _analyse(data, "--describe", describe, "--preset", "test-appointments", "--out", out)
-    _fails(result, "Error: staff.csv does not match test-staff: 2 error(s); nothing was written.")
-    assert "staff.csv: error: characteristics.sex.column: 'Femail' is not a category of sex (1 rows)" in result.stderr
-    assert "(rows 5)" in result.stderr
+    _fails(result, "Error: staff.csv does not match test-staff: 2 errors; nothing was written.")
+    assert "staff.csv: error: characteristics.sex.column: 'Femail' is not a category of sex (1 row)" in result.stderr
+    assert "(row 5)" in result.stderr
     assert "outcomes.appointed.column: values that are neither yes nor no" in result.stderr
-    assert "'Maybe' (1 rows) (rows 10)" in result.stderr
+    assert "'Maybe' (1 row) (row 10)" in result.stderr
     assert not out.exists()
     assert calls == [] or all(call == (2, 2, "Done") for call in calls)
 

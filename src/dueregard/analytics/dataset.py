@@ -17,6 +17,7 @@ from typing import Any, Final
 import yaml
 
 from .classifications import get_classification, list_classifications
+from .i18n import _, ngettext
 
 TRUE_VALUES: Final = ("yes", "y", "true", "1")
 FALSE_VALUES: Final = ("no", "n", "false", "0")
@@ -39,8 +40,10 @@ class DescriptionError(ValueError):
     def __init__(self, source: str, problems: Sequence[DescriptionProblem]) -> None:
         self.source = source
         self.problems = tuple(problems)
-        listed = "\n".join(f"  - {problem}" for problem in self.problems)
-        super().__init__(f"{source} has {len(self.problems)} problem(s):\n{listed}")
+        count = len(self.problems)
+        heading = ngettext("{source} has {count} problem:", "{source} has {count} problems:", count)
+        listed = "".join(f"\n  - {problem}" for problem in self.problems)
+        super().__init__(heading.format(source=source, count=count) + listed)
 
 
 @dataclass(frozen=True)
@@ -172,11 +175,13 @@ def load_description(path: str | Path) -> DatasetDescription:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise DescriptionError(path.name, [DescriptionProblem("(file)", "file not found")]) from None
+        raise DescriptionError(path.name, [DescriptionProblem("(file)", _("file not found"))]) from None
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
-        line = f" at line {where.line + 1}" if where is not None else ""
-        raise DescriptionError(path.name, [DescriptionProblem("(file)", f"not valid YAML{line}")]) from error
+        problem = (
+            _("not valid YAML at line {line}").format(line=where.line + 1) if where is not None else _("not valid YAML")
+        )
+        raise DescriptionError(path.name, [DescriptionProblem("(file)", problem)]) from error
     return parse_description(data, source=path.name)
 
 
@@ -193,22 +198,25 @@ class _Checker:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.add(key, f"must be a mapping of names to settings, not {type(value).__name__}")
+            self.add(key, _("must be a mapping of names to settings, not {type}").format(type=type(value).__name__))
             return {}
         return value
 
     def known_keys(self, value: Mapping[str, Any], key: str, allowed: Sequence[str]) -> None:
         for name in value:
             if name not in allowed:
-                self.add(f"{key}.{name}" if key else str(name), f"unknown key (expected one of: {', '.join(allowed)})")
+                self.add(
+                    f"{key}.{name}" if key else str(name),
+                    _("unknown key (expected one of: {keys})").format(keys=", ".join(allowed)),
+                )
 
     def text(self, value: Any, key: str, *, required: bool = False) -> str | None:
         if value is None or value == "":
             if required:
-                self.add(key, "is required")
+                self.add(key, _("is required"))
             return None
         if not isinstance(value, str | int):
-            self.add(key, f"must be text, not {type(value).__name__}")
+            self.add(key, _("must be text, not {type}").format(type=type(value).__name__))
             return None
         return str(value)
 
@@ -231,7 +239,7 @@ def parse_description(data: Any, *, source: str = "description") -> DatasetDescr
     """Check a parsed YAML mapping and build the description; raise DescriptionError listing every problem."""
     check = _Checker()
     if not isinstance(data, dict):
-        raise DescriptionError(source, [DescriptionProblem("(file)", "must be a YAML mapping (key: value lines)")])
+        raise DescriptionError(source, [DescriptionProblem("(file)", _("must be a YAML mapping (key: value lines)"))])
     check.known_keys(data, "", TOP_KEYS)
     name = check.text(data.get("name"), "name", required=True) or ""
     description = DatasetDescription(
@@ -264,7 +272,7 @@ def _period(value: Any, check: _Checker) -> Period | None:
         column=check.text(settings.get("column"), "period.column"),
     )
     if settings and period.label is None and period.column is None:
-        check.add("period", "give a label or a column")
+        check.add("period", _("give a label or a column"))
     return period
 
 
@@ -281,13 +289,25 @@ def _characteristics(value: Any, check: _Checker) -> tuple[CharacteristicColumn,
         classification = check.text(settings.get("classification"), f"{key}.classification", required=True)
         if classification is not None and classification not in ids:
             close = sorted(i for i in ids if i.split("-")[0] == classification.split("-")[0])
-            hint = f"; for {name} there are: {', '.join(close)}" if close else f"; there are: {', '.join(sorted(ids))}"
-            check.add(f"{key}.classification", f"no classification {classification!r}{hint}")
+            if close:
+                problem = _("no classification {classification}; for {name} there are: {ids}").format(
+                    classification=repr(classification), name=name, ids=", ".join(close)
+                )
+            else:
+                problem = _("no classification {classification}; there are: {ids}").format(
+                    classification=repr(classification), ids=", ".join(sorted(ids))
+                )
+            check.add(f"{key}.classification", problem)
         elif classification is not None and get_classification(classification).characteristic.replace("_", "-") != str(
             name
         ).replace("_", "-"):
             actual = get_classification(classification).characteristic
-            check.add(f"{key}.classification", f"{classification!r} classifies {actual}, not {name}")
+            check.add(
+                f"{key}.classification",
+                _("{classification} classifies {actual}, not {name}").format(
+                    classification=repr(classification), actual=actual, name=name
+                ),
+            )
         bands = _age_bands(settings.get("age_bands"), f"{key}.age_bands", check)
         if column and classification:
             found.append(
@@ -304,10 +324,10 @@ def _age_bands(value: Any, key: str, check: _Checker) -> tuple[int, ...] | None:
         or not value
         or not all(isinstance(bound, int) and not isinstance(bound, bool) and bound >= 0 for bound in value)
     ):
-        check.add(key, "must be a list of whole-number ages, the lower bound of each band, e.g. [16, 25, 35]")
+        check.add(key, _("must be a list of whole-number ages, the lower bound of each band, e.g. [16, 25, 35]"))
         return None
     if value != sorted(set(value)):
-        check.add(key, "lower bounds must be distinct and increasing")
+        check.add(key, _("lower bounds must be distinct and increasing"))
         return None
     return tuple(value)
 
@@ -324,12 +344,15 @@ def _outcomes(value: Any, check: _Checker) -> tuple[OutcomeColumn, ...]:
         column = check.text(settings.get("column"), f"{key}.column", required=True)
         kind = check.text(settings.get("kind"), f"{key}.kind") or "flag"
         if kind not in OUTCOME_KINDS:
-            check.add(f"{key}.kind", f"must be one of {', '.join(OUTCOME_KINDS)}, not {kind!r}")
+            check.add(
+                f"{key}.kind",
+                _("must be one of {kinds}, not {kind}").format(kinds=", ".join(OUTCOME_KINDS), kind=repr(kind)),
+            )
         among = check.text(settings.get("among"), f"{key}.among")
         if among is not None and among not in settings_by_name:
-            check.add(f"{key}.among", f"names no outcome of this dataset: {among!r}")
+            check.add(f"{key}.among", _("names no outcome of this dataset: {among}").format(among=repr(among)))
         if among == name:
-            check.add(f"{key}.among", "an outcome cannot be counted among itself")
+            check.add(f"{key}.among", _("an outcome cannot be counted among itself"))
         true_values = _values(settings.get("true_values"), f"{key}.true_values", TRUE_VALUES, check)
         false_values = _values(settings.get("false_values"), f"{key}.false_values", FALSE_VALUES, check)
         if column:
@@ -350,7 +373,7 @@ def _values(value: Any, key: str, default: tuple[str, ...], check: _Checker) -> 
     if value is None:
         return default
     if not isinstance(value, list) or not value:
-        check.add(key, "must be a non-empty list of values")
+        check.add(key, _("must be a non-empty list of values"))
         return default
     # YAML 1.1 reads unquoted yes/no/true/false as booleans, so the word typed is lost: accept both spellings.
     words: list[str] = []
@@ -369,7 +392,7 @@ def _pay(value: Any, check: _Checker) -> PayColumns | None:
     check.known_keys(settings, "pay", PAY_FIELDS)
     columns = {name: check.text(settings.get(name), f"pay.{name}") for name in PAY_FIELDS}
     if settings and columns["ordinary_pay"] is None:
-        check.add("pay.ordinary_pay", "is required when pay is described")
+        check.add("pay.ordinary_pay", _("is required when pay is described"))
     return PayColumns(**columns)
 
 
@@ -377,7 +400,7 @@ def _check_columns_used_once(description: DatasetDescription, check: _Checker) -
     seen: dict[str, str] = {}
     for key, column in _column_keys(description):
         if column in seen:
-            check.add(key, f"column {column!r} is already used by {seen[column]}")
+            check.add(key, _("column {column} is already used by {key}").format(column=repr(column), key=seen[column]))
         else:
             seen[column] = key
 

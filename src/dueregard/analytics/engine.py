@@ -21,6 +21,8 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+from .i18n import _
+
 if TYPE_CHECKING:
     import ibis.expr.types as ir
     import pyarrow as pa
@@ -74,7 +76,11 @@ def connect(backend: str = "duckdb", **options: Any) -> BaseBackend:
         return _connect_duckdb(**options)
     if backend == "pyspark":
         return _connect_pyspark(**options)
-    raise UnknownBackendError(f"Unknown analytics backend {backend!r}: choose one of {', '.join(BACKEND_NAMES)}.")
+    raise UnknownBackendError(
+        _("Unknown analytics backend {backend}: choose one of {names}.").format(
+            backend=repr(backend), names=", ".join(BACKEND_NAMES)
+        )
+    )
 
 
 def backend_name(con: BaseBackend) -> str:
@@ -118,8 +124,9 @@ def spark_session(
         from pyspark.sql import SparkSession
     except ImportError as error:
         raise EngineUnavailableError(
-            "The pyspark backend needs PySpark: install it with `pip install 'dueregard[spark]'` "
-            "(or `pip install pyspark==4.0.5`)."
+            _("The pyspark backend needs PySpark: install it with {command} (or {alternative}).").format(
+                command="`pip install 'dueregard[spark]'`", alternative="`pip install pyspark==4.0.5`"
+            )
         ) from error
 
     settings = {**SPARK_SQL_SETTINGS, "spark.sql.shuffle.partitions": str(shuffle_partitions), **(conf or {})}
@@ -140,8 +147,10 @@ def _require_java() -> None:
         return
     if shutil.which("java") is None:
         raise EngineUnavailableError(
-            "The pyspark backend needs Java 17: install it (for example `apt-get install openjdk-17-jre-headless`) "
-            "and put `java` on the PATH or set JAVA_HOME."
+            _(
+                "The pyspark backend needs Java 17: install it (for example {command}) and put {java} on the PATH "
+                "or set JAVA_HOME."
+            ).format(command="`apt-get install openjdk-17-jre-headless`", java="`java`")
         )
 
 

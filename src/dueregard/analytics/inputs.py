@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from .engine import as_arrow, backend_name, to_backend
+from .i18n import _
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
@@ -68,13 +69,15 @@ def read_table(
     path = Path(source)
     kind = file_format or _format_of(path)
     if not path.exists():
-        raise InputError(path, "file not found")
+        raise InputError(path, _("file not found"))
     if path.is_file() and path.stat().st_size == 0:
-        raise InputError(path, "the file is empty")
+        raise InputError(path, _("the file is empty"))
     if kind == "csv":
         result = _read_with_engine(con, path, kind="csv")
     elif kind == "parquet":
-        _check_magic(path, b"PAR1", "a Parquet file")
+        _check_magic(
+            path, b"PAR1", _("not a Parquet file (the file does not start with {magic}); is it corrupt or misnamed?")
+        )
         result = _read_with_engine(con, path, kind="parquet")
     elif kind in ("xlsx", "ods"):
         _check_zip(path, kind)
@@ -82,12 +85,15 @@ def read_table(
     elif kind == "duckdb":
         result = _read_duckdb_table(con, path, table=table)
     elif kind == "xls":
-        raise InputError(path, "old binary Excel (.xls) is not supported: save the sheet as .xlsx, .ods or .csv")
+        raise InputError(path, _("old binary Excel (.xls) is not supported: save the sheet as .xlsx, .ods or .csv"))
     else:
-        raise InputError(path, f"unsupported file type {kind!r}: use CSV, XLSX, ODS, Parquet or a DuckDB database")
+        raise InputError(
+            path,
+            _("unsupported file type {kind}: use CSV, XLSX, ODS, Parquet or a DuckDB database").format(kind=repr(kind)),
+        )
     if row_numbers:
         if backend_name(con) == "pyspark":
-            raise InputError(path, "row numbers are not available for files read by Spark")
+            raise InputError(path, _("row numbers are not available for files read by Spark"))
         import ibis
 
         result = result.mutate(**{ROW_COLUMN: ibis.row_number() + 1}).relocate(ROW_COLUMN)
@@ -111,20 +117,26 @@ def read_frame(con: BaseBackend, frame: Any, *, row_numbers: bool = False) -> ir
 def _format_of(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        shown = suffix or "(no extension)"
-        raise InputError(path, f"unsupported file type {shown}: use .csv, .xlsx, .ods, .parquet or .duckdb")
+        shown = suffix or _("(no extension)")
+        raise InputError(
+            path, _("unsupported file type {suffix}: use .csv, .xlsx, .ods, .parquet or .duckdb").format(suffix=shown)
+        )
     return FORMATS[suffix]
 
 
-def _check_magic(path: Path, magic: bytes, what: str) -> None:
+def _check_magic(path: Path, magic: bytes, problem: str) -> None:
+    """InputError with ``problem`` (a message with a ``{magic}`` placeholder) unless the file starts with ``magic``."""
     with path.open("rb") as handle:
         if handle.read(len(magic)) != magic:
-            raise InputError(path, f"not {what} (the file does not start with {magic!r}); is it corrupt or misnamed?")
+            raise InputError(path, problem.format(magic=repr(magic)))
 
 
 def _check_zip(path: Path, kind: str) -> None:
     if not zipfile.is_zipfile(path):
-        raise InputError(path, f"not an {kind.upper()} workbook (it is not a zip archive); is it corrupt or misnamed?")
+        raise InputError(
+            path,
+            _("not an {kind} workbook (it is not a zip archive); is it corrupt or misnamed?").format(kind=kind.upper()),
+        )
 
 
 def _read_with_engine(con: BaseBackend, path: Path, *, kind: str) -> ir.Table:
@@ -145,9 +157,10 @@ def _read_with_engine(con: BaseBackend, path: Path, *, kind: str) -> ir.Table:
     except InputError:
         raise
     except Exception as error:
-        raise InputError(path, f"cannot be read as {kind.upper()}: {_first_line(error)}") from error
+        reason = _("cannot be read as {kind}: {error}").format(kind=kind.upper(), error=_first_line(error))
+        raise InputError(path, reason) from error
     if not has_rows:
-        raise InputError(path, f"has a header ({', '.join(columns)}) but no data rows")
+        raise InputError(path, _("has a header ({columns}) but no data rows").format(columns=", ".join(columns)))
     return _widen_numbers(table)
 
 
@@ -172,15 +185,25 @@ def _read_duckdb_table(con: BaseBackend, path: Path, *, table: str | None) -> ir
     try:
         source = duckdb.connect(str(path), read_only=True)
     except duckdb.Error as error:
-        raise InputError(path, f"cannot be opened as a DuckDB database: {_first_line(error)}") from error
+        reason = _("cannot be opened as a DuckDB database: {error}").format(error=_first_line(error))
+        raise InputError(path, reason) from error
     try:
         names = [row[0] for row in source.execute("SELECT table_name FROM information_schema.tables").fetchall()]
         if table is None:
             if len(names) != 1:
-                raise InputError(path, f"name the table to read: the database has {', '.join(names) or 'none'}")
+                if not names:
+                    raise InputError(path, _("name the table to read: the database has none"))
+                raise InputError(
+                    path, _("name the table to read: the database has {tables}").format(tables=", ".join(names))
+                )
             table = names[0]
         if table not in names:
-            raise InputError(path, f"no table {table!r}; the database has {', '.join(names) or 'none'}")
+            if not names:
+                raise InputError(path, _("no table {table}; the database has none").format(table=repr(table)))
+            raise InputError(
+                path,
+                _("no table {table}; the database has {tables}").format(table=repr(table), tables=", ".join(names)),
+            )
         if backend_name(con) == "duckdb":
             source.close()
             alias = f"source_{abs(hash(str(path.resolve())))}"
@@ -210,29 +233,34 @@ def read_spreadsheet(path: str | Path, *, sheet: str | int | None = None, row_nu
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception as error:
-        raise InputError(path, f"cannot be read as a spreadsheet: {_first_line(error)}") from error
+        reason = _("cannot be read as a spreadsheet: {error}").format(error=_first_line(error))
+        raise InputError(path, reason) from error
     names = workbook.sheet_names
     if isinstance(sheet, int):
         if not 0 <= sheet < len(names):
-            raise InputError(path, f"has no sheet number {sheet} (it has {len(names)})")
+            raise InputError(
+                path, _("has no sheet number {sheet} (it has {count})").format(sheet=sheet, count=len(names))
+            )
         chosen = names[sheet]
     elif sheet is None:
         chosen = names[0]
     elif sheet not in names:
-        raise InputError(path, f"has no sheet {sheet!r}; its sheets are {', '.join(names)}")
+        raise InputError(
+            path, _("has no sheet {sheet}; its sheets are {sheets}").format(sheet=repr(sheet), sheets=", ".join(names))
+        )
     else:
         chosen = sheet
     rows = [row for row in workbook.get_sheet_by_name(chosen).to_python() if any(_blank_to_none(c) for c in row)]
     if not rows:
-        raise InputError(path, f"sheet {chosen!r} is empty")
+        raise InputError(path, _("sheet {sheet} is empty").format(sheet=repr(chosen)))
     header = [str(cell).strip() for cell in rows[0]]
     if not rows[1:]:
-        raise InputError(path, f"sheet {chosen!r} has a header but no data rows")
-    problems = [f"column {i + 1} has no name" for i, name in enumerate(header) if not name]
+        raise InputError(path, _("sheet {sheet} has a header but no data rows").format(sheet=repr(chosen)))
+    problems = [_("column {number} has no name").format(number=i + 1) for i, name in enumerate(header) if not name]
     duplicates = sorted({name for name in header if name and header.count(name) > 1})
-    problems += [f"column {name!r} appears twice" for name in duplicates]
+    problems += [_("column {column} appears twice").format(column=repr(name)) for name in duplicates]
     if problems:
-        raise InputError(path, f"sheet {chosen!r}: {'; '.join(problems)}")
+        raise InputError(path, _("sheet {sheet}: {problems}").format(sheet=repr(chosen), problems="; ".join(problems)))
     columns = {
         name: [_blank_to_none(row[i]) if i < len(row) else None for row in rows[1:]] for i, name in enumerate(header)
     }

@@ -7,10 +7,11 @@
 
 The catalogue is the analytics package's own (domain ``dueregard_analytics``, under ``analytics/locale``), apart
 from the web app's Django catalogue: the analytics package never imports Django, and runs where the web app is not
-installed. It holds the texts of ``src/dueregard/analytics`` and of the ``dueregard analyse`` command
-(``commands/analyse.py``), which the web app's extraction leaves out (``[ignore: …]`` in babel.cfg). Babel does the
-work (no GNU gettext needed); at run time :mod:`dueregard.analytics.i18n` reads the compiled catalogue with the
-standard library's :mod:`gettext`.
+installed. It holds the texts of ``src/dueregard/analytics`` and of the commands that run it: ``dueregard analyse``
+and ``dueregard classifications`` (``commands/analyse.py``, ``commands/classifications.py``) with their help and
+click's own words (``commands/translated.py``), which the web app's extraction leaves out (``[ignore: …]`` in
+babel.cfg). Babel does the work (no GNU gettext needed); at run time :mod:`dueregard.analytics.i18n` reads the
+compiled catalogue with the standard library's :mod:`gettext`.
 """
 
 from __future__ import annotations
@@ -30,8 +31,14 @@ if TYPE_CHECKING:
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SOURCE_DIR = PACKAGE_DIR.parent
-#: Where the catalogue's texts are: the analytics package, and the command that runs it.
-SOURCES = (PACKAGE_DIR, SOURCE_DIR / "commands" / "analyse.py")
+#: Where the catalogue's texts are: the analytics package, and the commands that run it (babel.cfg leaves each of
+#: these out of the web app's catalogue).
+SOURCES = (
+    PACKAGE_DIR,
+    SOURCE_DIR / "commands" / "analyse.py",
+    SOURCE_DIR / "commands" / "classifications.py",
+    SOURCE_DIR / "commands" / "translated.py",
+)
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 TRANSLATED = ("cy",)
 COMMENT_TAGS = ("Translators:",)

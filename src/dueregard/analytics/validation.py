@@ -7,24 +7,32 @@ counting; only distinct values and a few row numbers come back to Python, so thi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from .classifications import (
     AgeBands,
+    Classification,
     StandardisationReport,
+    ValueMatch,
     get_classification,
     normalise_label,
     standardise_values,
     value_counts_of,
 )
+from .classifications.matching import label_index
 from .dataset import CharacteristicColumn, DatasetDescription, OutcomeColumn
+from .i18n import N_, _, ngettext
 from .inputs import ROW_COLUMN
 
 if TYPE_CHECKING:
     import ibis.expr.types as ir
 
 Severity = Literal["error", "warning"]
+
+#: The severities as people read them (the codes stay English in ``severity`` and the JSON).
+SEVERITY_WORDS: Final[dict[str, str]] = {"error": N_("error"), "warning": N_("warning")}
 
 #: How many row numbers and example values an issue lists at most.
 LISTED: Final = 20
@@ -48,13 +56,18 @@ class ValidationIssue:
     rows: tuple[int, ...] = ()  # the first LISTED row numbers, when the table has them
     values: tuple[str, ...] = ()  # example offending values
 
+    @property
+    def severity_label(self) -> str:
+        """The severity in the current language ("error", "gwall")."""
+        return _(SEVERITY_WORDS[self.severity])
+
     def __str__(self) -> str:
-        where = (
-            f" (rows {', '.join(map(str, self.rows))}{'...' if self.count > len(self.rows) else ''})"
-            if self.rows
-            else ""
-        )
-        return f"{self.severity}: {self.key}: {self.problem}{where}"
+        where = ""
+        if self.rows:
+            rows = ", ".join(map(str, self.rows)) + ("..." if self.count > len(self.rows) else "")
+            shown = ngettext("(row {rows})", "(rows {rows})", max(self.count, len(self.rows)))
+            where = " " + shown.format(rows=rows)
+        return f"{self.severity_label}: {self.key}: {self.problem}{where}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -191,7 +204,9 @@ class _Validator:
         for column, key in self.description.required_columns().items():
             if column not in present:
                 missing.add(column)
-                self.issue(key=key, column=column, problem=f"column {column!r} is not in the data")
+                self.issue(
+                    key=key, column=column, problem=_("column {column} is not in the data").format(column=repr(column))
+                )
         return missing
 
     # --- characteristics -----------------------------------------------------------------------------------------
@@ -204,14 +219,10 @@ class _Validator:
         self.reports[characteristic.name] = report
         key = f"characteristics.{characteristic.name}.column"
         for match in report.unmatched:
-            hint = ""
-            if match.suggestion:
-                ambiguous = match.suggestion.startswith("ambiguous")
-                hint = f"; {match.suggestion}" if ambiguous else f"; did you mean {match.suggestion!r}?"
             self.issue(
                 key=key,
                 column=characteristic.column,
-                problem=f"{match.value!r} is not a category of {classification.id} ({match.count} rows){hint}",
+                problem=_unmatched_problem(match, classification),
                 where=self.raw_in(characteristic.column, [str(match.value)]),
                 count=match.count,
                 values=(str(match.value),),
@@ -250,7 +261,7 @@ class _Validator:
             self.issue(
                 key=key,
                 column=characteristic.column,
-                problem=f"{bad_text} value(s) are not numbers: {', '.join(map(repr, examples))}",
+                problem=_not_numbers(bad_text, examples),
                 where=not_numeric,
                 count=bad_text,
                 values=examples,
@@ -259,7 +270,11 @@ class _Validator:
             self.issue(
                 key=key,
                 column=characteristic.column,
-                problem=f"{too_young} age(s) are below the first band ({bands.codes[0]})",
+                problem=ngettext(
+                    "{count} age is below the first band ({band})",
+                    "{count} ages are below the first band ({band})",
+                    too_young,
+                ).format(count=too_young, band=bands.codes[0]),
                 where=young,
                 count=too_young,
             )
@@ -293,15 +308,17 @@ class _Validator:
         """Raw value -> True/False for the flag's distinct values; reports values that are neither."""
         meaning, bad = self.flag_meaning(column, true_values=true_values, false_values=false_values)
         if bad:
-            shown = ", ".join(f"{value!r} ({count} rows)" for value, count in sorted(bad))
+            shown = ", ".join(_value_rows(value, count) for value, count in sorted(bad))
             allowed = "/".join([*true_values[:2], *false_values[:2]])
             self.issue(
                 key=key,
                 column=column,
-                problem=f"values that are neither yes nor no ({allowed}): {shown}",
-                where=self.raw_in(column, [value for value, _ in bad]),
-                count=sum(count for _, count in bad),
-                values=tuple(value for value, _ in sorted(bad)),
+                problem=_("values that are neither yes nor no ({allowed}): {values}").format(
+                    allowed=allowed, values=shown
+                ),
+                where=self.raw_in(column, [value for value, _count in bad]),
+                count=sum(count for _value, count in bad),
+                values=tuple(value for value, _count in sorted(bad)),
             )
         return meaning
 
@@ -358,7 +375,11 @@ class _Validator:
                 self.issue(
                     key=f"outcomes.{outcome.name}.among",
                     column=outcome.column,
-                    problem=f"{count} row(s) have {outcome.name} but not {among.name} ({among.column})",
+                    problem=ngettext(
+                        "{count} row has {outcome} but not {among} ({column})",
+                        "{count} rows have {outcome} but not {among} ({column})",
+                        count,
+                    ).format(count=count, outcome=outcome.name, among=among.name, column=among.column),
                     where=contradiction,
                     count=count,
                 )
@@ -384,8 +405,9 @@ class _Validator:
     # --- numbers -------------------------------------------------------------------------------------------------
     def number_checks(
         self, column: str, *, minimum: float | None = None, positive: bool = False
-    ) -> tuple[ir.BooleanValue | None, ir.BooleanValue | None, str]:
-        """The conditions for text that is not a number and for values out of range (None when not checked)."""
+    ) -> tuple[ir.BooleanValue | None, ir.BooleanValue | None, Callable[[int, tuple[str, ...]], str]]:
+        """The conditions for text that is not a number and for values out of range (None when not checked), and
+        the message for values out of range (from their count and examples)."""
         raw = self.table[column]
         not_numeric: ir.BooleanValue | None = None
         if raw.type().is_numeric():
@@ -395,13 +417,13 @@ class _Validator:
             numeric = text.nullif("").try_cast("float64")
             not_numeric = text.notnull() & (text != "") & numeric.isnull()
         if positive:
-            return not_numeric, numeric <= 0, "zero or negative"
+            return not_numeric, numeric <= 0, _zero_or_negative
         if minimum is not None:
-            return not_numeric, numeric < minimum, "negative"
-        return not_numeric, None, ""
+            return not_numeric, numeric < minimum, _negative
+        return not_numeric, None, _negative
 
     def number(self, column: str, *, key: str, minimum: float | None = None, positive: bool = False) -> None:
-        not_numeric, bad, words = self.number_checks(column, minimum=minimum, positive=positive)
+        not_numeric, bad, out_of_range = self.number_checks(column, minimum=minimum, positive=positive)
         if not_numeric is not None:
             count = self.counted(not_numeric)
             if count:
@@ -409,7 +431,7 @@ class _Validator:
                 self.issue(
                     key=key,
                     column=column,
-                    problem=f"{count} value(s) are not numbers: {', '.join(map(repr, examples))}",
+                    problem=_not_numbers(count, examples),
                     where=not_numeric,
                     count=count,
                     values=examples,
@@ -422,7 +444,7 @@ class _Validator:
             self.issue(
                 key=key,
                 column=column,
-                problem=f"{count} value(s) are {words}: {', '.join(examples)}",
+                problem=out_of_range(count, examples),
                 where=bad,
                 count=count,
                 values=examples,
@@ -516,7 +538,13 @@ class _Validator:
         blanks = self.counted(blank)
         if blanks:
             self.issue(
-                key="record_id", column=column, problem=f"{blanks} row(s) have no record id", where=blank, count=blanks
+                key="record_id",
+                column=column,
+                problem=ngettext("{count} row has no record id", "{count} rows have no record id", blanks).format(
+                    count=blanks
+                ),
+                where=blank,
+                count=blanks,
             )
         if not self.may_repeat(column):
             return
@@ -533,7 +561,11 @@ class _Validator:
             self.issue(
                 key="record_id",
                 column=column,
-                problem=f"{repeated.num_rows} record id(s) appear more than once: {', '.join(values[:5])}",
+                problem=ngettext(
+                    "{count} record id appears more than once: {ids}",
+                    "{count} record ids appear more than once: {ids}",
+                    repeated.num_rows,
+                ).format(count=repeated.num_rows, ids=", ".join(values[:5])),
                 where=ids.cast("string").isin(list(values)),
                 count=sum(repeated.column("n").to_pylist()),
                 values=values[:LISTED],
@@ -557,6 +589,62 @@ class _Validator:
     def weight(self, missing: set[str]) -> None:
         if self.description.weight and self.description.weight not in missing:
             self.number(self.description.weight, key="weight", minimum=0)
+
+
+def _negative(count: int, examples: tuple[str, ...]) -> str:
+    return ngettext("{count} value is negative: {values}", "{count} values are negative: {values}", count).format(
+        count=count, values=", ".join(examples)
+    )
+
+
+def _zero_or_negative(count: int, examples: tuple[str, ...]) -> str:
+    return ngettext(
+        "{count} value is zero or negative: {values}", "{count} values are zero or negative: {values}", count
+    ).format(count=count, values=", ".join(examples))
+
+
+def _not_numbers(count: int, examples: tuple[str, ...]) -> str:
+    return ngettext(
+        "{count} value is not a number: {values}", "{count} values are not numbers: {values}", count
+    ).format(count=count, values=", ".join(map(repr, examples)))
+
+
+def _value_rows(value: object, count: int) -> str:
+    """A value and how many rows hold it: "'maybe' (1 row)"."""
+    return ngettext("{value} ({count} row)", "{value} ({count} rows)", count).format(value=repr(value), count=count)
+
+
+def _unmatched_problem(match: ValueMatch, classification: Classification) -> str:
+    """A value that is not a category: with the label it is close to, or the categories it could be."""
+    value, count, code = repr(match.value), match.count, classification.id
+    candidates = label_index(classification).ambiguous.get(normalise_label(str(match.value)))
+    if candidates:
+        labels = [
+            f"{classification.group(classification.category(candidate).group).short_label} "
+            f"{classification.category(candidate).label}"
+            for candidate in candidates
+        ]
+        either = labels[0]
+        for label in labels[1:]:
+            either = _("{first} or {second}").format(first=either, second=label)
+        return ngettext(
+            "{value} is not a category of {classification} ({count} row); ambiguous: could be {candidates} "
+            "(name the group, e.g. 'White Other')",
+            "{value} is not a category of {classification} ({count} rows); ambiguous: could be {candidates} "
+            "(name the group, e.g. 'White Other')",
+            count,
+        ).format(value=value, classification=code, count=count, candidates=either)
+    if match.suggestion:
+        return ngettext(
+            "{value} is not a category of {classification} ({count} row); did you mean {suggestion}?",
+            "{value} is not a category of {classification} ({count} rows); did you mean {suggestion}?",
+            count,
+        ).format(value=value, classification=code, count=count, suggestion=repr(match.suggestion))
+    return ngettext(
+        "{value} is not a category of {classification} ({count} row)",
+        "{value} is not a category of {classification} ({count} rows)",
+        count,
+    ).format(value=value, classification=code, count=count)
 
 
 def validate(table: ir.Table, description: DatasetDescription) -> ValidationReport:

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from dueregard.analytics.i18n import LANGUAGES, _, language, ngettext
+from dueregard.analytics.i18n import LANGUAGES, N_, _, language, ngettext
+from dueregard.commands.translated import LANGUAGE_ENVVAR, TranslatedCommand
 
 if TYPE_CHECKING:
     from dueregard.analytics.dataset import DatasetDescription, DescriptionError
@@ -218,54 +219,66 @@ def _list_presets(as_json: bool) -> None:
             click.echo(f"{' ' * width}  " + _("needs: {roles}").format(roles=", ".join(preset.needs)))
 
 
-@click.command(name="analyse")
+@click.command(
+    name="analyse",
+    cls=TranslatedCommand,
+    language_option="--language",
+    help=N_(
+        "Run a preset report (WRES, pay gap, workforce...) over DATA (CSV, XLSX, ODS, Parquet or DuckDB) and write "
+        "it as CSV, XLSX, JSON and an accessible HTML report."
+    ),
+)
 @click.argument("data", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--describe",
     "describe",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The dataset description (YAML): which column holds which characteristic, outcome and pay field.",
+    help=N_("The dataset description (YAML): which column holds which characteristic, outcome and pay field."),
 )
-@click.option("--preset", help="The report to produce (see --list-presets).")
+@click.option("--preset", help=N_("The report to produce (see --list-presets)."))
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder to write the report into (created if needed; files of the same name are replaced).",
+    help=N_("Folder to write the report into (created if needed; files of the same name are replaced)."),
 )
 @click.option(
     "--backend",
     type=click.Choice(["duckdb", "pyspark"]),
     default="duckdb",
     show_default=True,
-    help="The engine that does the counting.",
+    help=N_("The engine that does the counting."),
 )
 @click.option(
     "--option",
     "option_items",
     multiple=True,
     metavar="KEY=VALUE",
-    help="A setting for the preset, e.g. fdr=0.1 or reference.ethnicity=white_british (repeat for more).",
+    help=N_("A setting for the preset, e.g. fdr=0.1 or reference.ethnicity=white_british (repeat for more)."),
 )
 @click.option(
     "--policy",
     "policy_items",
     multiple=True,
     metavar="RULES",
-    help="Disclosure control: default (the preset's), none (internal use only), or e.g. threshold=10,rounding=hesa.",
+    help=N_(
+        "Disclosure control: default (the preset's), none (internal use only), or e.g. threshold=10,rounding=hesa."
+    ),
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the report as JSON on stdout."))
 @click.option(
     "--format",
     "format_text",
     default=",".join(FORMAT_NAMES),
     show_default=True,
-    help="Which files to write to --out (comma-separated).",
+    help=N_("Which files to write to --out (comma-separated)."),
 )
-@click.option("--sheet", help="The sheet to read from an XLSX or ODS file (name or 0-based number; default: first).")
-@click.option("--table", "table_name", help="The table to read from a DuckDB database file.")
+@click.option(
+    "--sheet", help=N_("The sheet to read from an XLSX or ODS file (name or 0-based number; default: first).")
+)
+@click.option("--table", "table_name", help=N_("The table to read from a DuckDB database file."))
 @click.option(
     "--memory-limit",
-    help="The most memory DuckDB may use, e.g. 2GB (default 400MB; it works on disk beyond that).",
+    help=N_("The most memory DuckDB may use, e.g. 2GB (default 400MB; it works on disk beyond that)."),
 )
 @click.option(
     "--language",
@@ -273,14 +286,13 @@ def _list_presets(as_json: bool) -> None:
     type=click.Choice(sorted(LANGUAGES)),
     default="en",
     show_default=True,
-    envvar="DUEREGARD_LANGUAGE",
+    envvar=LANGUAGE_ENVVAR,
     show_envvar=True,
-    help="The language of the report's texts and of these messages: en (English) or cy (Cymraeg, Welsh).",
+    is_eager=True,
+    help=N_("The language of the report's texts and of these messages: en (English) or cy (Cymraeg, Welsh)."),
 )
-@click.option("--list-presets", is_flag=True, help="List the presets and what each needs, then stop.")
+@click.option("--list-presets", is_flag=True, help=N_("List the presets and what each needs, then stop."))
 def command(language_code: str, **arguments: Any) -> None:
-    """Run a preset report (WRES, pay gap, workforce...) over DATA (CSV, XLSX, ODS, Parquet or DuckDB) and write
-    it as CSV, XLSX, JSON and an accessible HTML report."""
     with language(language_code):
         _command(**arguments)
 
@@ -466,8 +478,11 @@ def _validate(
         click.echo(f"{data.name}: {issue}", err=True)
         if issue.values and not issue.rows:
             click.echo("    " + _("values: {values}").format(values=", ".join(map(repr, issue.values[:10]))), err=True)
+    count = len(found.errors)
     raise click.ClickException(
-        _("{data} does not match {description}: {count} error(s); nothing was written.").format(
-            data=data.name, description=description.name, count=len(found.errors)
-        )
+        ngettext(
+            "{data} does not match {description}: {count} error; nothing was written.",
+            "{data} does not match {description}: {count} errors; nothing was written.",
+            count,
+        ).format(data=data.name, description=description.name, count=count)
     )

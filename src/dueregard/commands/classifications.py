@@ -1,10 +1,17 @@
-"""``dueregard classifications``: list the classifications, or show one's codes, labels and groups."""
+"""``dueregard classifications``: list the classifications, or show one's codes, labels and groups.
+
+Its help, messages and column headings are in Welsh when ``DUEREGARD_LANGUAGE=cy``; the classifications themselves
+(ids, titles, codes, labels) are data and stay as their files have them, and so do the JSON keys.
+"""
 
 from __future__ import annotations
 
 import json
 
 import click
+
+from dueregard.analytics.i18n import N_, _
+from dueregard.commands.translated import TranslatedGroup
 
 
 def _table(rows: list[list[str]], header: list[str]) -> str:
@@ -17,11 +24,15 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(lines)
 
 
-@click.group(name="classifications", invoke_without_command=True)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.group(
+    name="classifications",
+    cls=TranslatedGroup,
+    invoke_without_command=True,
+    help=N_("List the classifications (census ethnic groups, disability, sex, religion, age bands...)."),
+)
+@click.option("--json", "as_json", is_flag=True, help=N_("Print JSON instead of a table."))
 @click.pass_context
 def command(ctx: click.Context, as_json: bool) -> None:
-    """List the classifications (census ethnic groups, disability, sex, religion, age bands...)."""
     if ctx.invoked_subcommand is not None:
         return
     from dueregard.analytics.classifications import list_classifications
@@ -39,14 +50,15 @@ def command(ctx: click.Context, as_json: bool) -> None:
         )
         return
     rows = [[c.id, c.characteristic, str(len(c.categories)), c.title] for c in found]
-    click.echo(_table(rows, ["id", "characteristic", "categories", "title"]))
+    click.echo(_table(rows, [_("id"), _("characteristic"), _("categories"), _("title")]))
 
 
-@command.command(name="show")
+@command.command(
+    name="show", help=N_("Show the codes, labels and groups of one classification, e.g. ethnicity-ew-2021.")
+)
 @click.argument("classification_id")
-@click.option("--json", "as_json", is_flag=True, help="Print the whole classification as JSON.")
+@click.option("--json", "as_json", is_flag=True, help=N_("Print the whole classification as JSON."))
 def show(classification_id: str, as_json: bool) -> None:
-    """Show the codes, labels and groups of one classification, e.g. ethnicity-ew-2021."""
     from dueregard.analytics.classifications import get_classification
 
     try:
@@ -57,14 +69,18 @@ def show(classification_id: str, as_json: bool) -> None:
         click.echo(json.dumps(classification.to_dict(), indent=2, ensure_ascii=False))
         return
     click.echo(classification.title)
-    click.echo(f"{classification.geography}; source: {classification.source.strip()}")
+    click.echo(
+        _("{geography}; source: {source}").format(
+            geography=classification.geography, source=classification.source.strip()
+        )
+    )
     click.echo("")
     rows = [
         [category.code, category.label, classification.group(category.group).label]
         for category in classification.categories
     ]
-    click.echo(_table(rows, ["code", "label", "group"]))
+    click.echo(_table(rows, [_("code"), _("label"), _("group")]))
     click.echo("")
-    click.echo("Unknown: " + ", ".join(repr(value) for value in classification.unknown_values))
+    click.echo(_("Unknown: {values}").format(values=", ".join(repr(value) for value in classification.unknown_values)))
     aggregations = ["groups", *(aggregation.id for aggregation in classification.aggregations)]
-    click.echo("Aggregations: " + ", ".join(aggregations))
+    click.echo(_("Aggregations: {names}").format(names=", ".join(aggregations)))

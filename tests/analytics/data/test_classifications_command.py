@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
+import pytest
+from click.testing import CliRunner, Result
 
+from dueregard.analytics import translations
+from dueregard.cli import main
 from dueregard.commands.classifications import command
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _compiled() -> None:
+    translations.compile_if_stale("cy")
 
 
 def test_lists_every_classification() -> None:
@@ -42,3 +50,56 @@ def test_show_as_json_and_unknown_id() -> None:
     missing = CliRunner().invoke(command, ["show", "ethnicity"])
     assert missing.exit_code == 1
     assert "No classification 'ethnicity'; there are: age-bands-standard" in missing.output
+
+
+def _welsh(args: list[str]) -> Result:
+    return CliRunner().invoke(main, ["classifications", *args], env={"DUEREGARD_LANGUAGE": "cy"}, prog_name="dueregard")
+
+
+def test_the_help_in_welsh_with_click_s_own_words() -> None:
+    result = _welsh(["--help"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Defnydd: dueregard classifications [OPTIONS] [COMMAND] [ARGS]..."
+    shown = " ".join(result.output.split())
+    assert (
+        "Rhestru'r dosbarthiadau (grwpiau ethnig y cyfrifiad, anabledd, rhyw, crefydd, bandiau oedran...). "
+        "Opsiynau: --json Argraffu JSON yn lle tabl."
+    ) in shown
+    # (click keeps the help option of the first run: "-h, --help" through `dueregard`, "--help" alone otherwise)
+    assert (
+        "--help Dangos y neges hon a gadael. Gorchmynion: show Dangos codau, labeli a grwpiau un dosbarthiad" in shown
+    )
+    show = " ".join(_welsh(["show", "--help"]).output.split())
+    assert show.startswith(
+        "Defnydd: dueregard classifications show [OPTIONS] CLASSIFICATION_ID Dangos codau, labeli a grwpiau un "
+        "dosbarthiad, e.e. ethnicity-ew-2021. Opsiynau: --json Argraffu'r dosbarthiad cyfan fel JSON."
+    )
+    english = CliRunner().invoke(main, ["classifications", "--help"], env={"DUEREGARD_LANGUAGE": ""})
+    assert english.output.startswith("Usage: main classifications [OPTIONS] [COMMAND] [ARGS]...")
+    assert "Show this message and exit." in english.output
+
+
+def test_the_command_s_words_and_errors_in_welsh() -> None:
+    listed = _welsh([])
+    assert listed.output.splitlines()[0].split() == ["id", "nodwedd", "categorïau", "teitl"]
+    shown = _welsh(["show", "sex"]).output.splitlines()
+    assert shown[:4] == [
+        "Sex",
+        "United Kingdom; ffynhonnell: Census 2021 sex question (female, male)",
+        "",
+        "cod     label   grŵp",
+    ]
+    assert shown[-2].startswith("Anhysbys: ")
+    assert shown[-1] == "Grwpiadau: groups"
+    missing = _welsh(["show", "ethnicity"])
+    assert missing.exit_code == 1
+    assert missing.output.startswith(
+        "Gwall: Nid oes dosbarthiad 'ethnicity'; dyma'r rhai sydd ar gael: age-bands-standard, disability"
+    )
+    typo = _welsh(["shw"])
+    assert typo.exit_code == 2
+    assert typo.output.endswith("Gwall: Nid oes gorchymyn 'shw'. Oeddech chi'n golygu 'show'?\n")
+    assert "Rhowch gynnig ar 'dueregard classifications --help' i gael help." in typo.output
+    no_id = _welsh(["show"])
+    assert no_id.output.endswith("Gwall: Ymresymiad ar goll 'CLASSIFICATION_ID'.\n")

@@ -7,9 +7,16 @@ from typing import Any
 
 import pytest
 
+from dueregard.analytics import translations
 from dueregard.analytics.dataset import DescriptionError, load_description, parse_description
+from dueregard.analytics.i18n import language
 
 EXAMPLE = Path(__file__).parents[3] / "docs" / "examples" / "workforce.yaml"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _compiled() -> None:
+    translations.compile_if_stale("cy")
 
 
 def test_the_documented_example_reads() -> None:
@@ -101,9 +108,44 @@ def test_yaml_booleans_in_flag_values_are_read_as_words(tmp_path: Path) -> None:
 def test_bad_yaml_and_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
     path.write_text("name: x\n  unit: [\n")
-    with pytest.raises(
-        DescriptionError, match=r"broken\.yaml has 1 problem\(s\):\n  - \(file\): not valid YAML at line"
-    ):
+    with pytest.raises(DescriptionError, match=r"broken\.yaml has 1 problem:\n  - \(file\): not valid YAML at line 2"):
         load_description(path)
     with pytest.raises(DescriptionError, match="file not found"):
         load_description(tmp_path / "absent.yaml")
+
+
+def test_the_problems_are_in_welsh_under_language_cy(tmp_path: Path) -> None:
+    data = {
+        "name": "staff",
+        "colour": "blue",
+        "characteristics": {"religion": {"column": "rel", "classification": "sex"}},
+        "outcomes": {"left": {"column": "rel", "kind": "maybe"}},
+    }
+    with language("cy"), pytest.raises(DescriptionError) as caught:
+        parse_description(data, source="staff.yaml")
+    assert str(caught.value) == (
+        "Mae 5 problem yn staff.yaml:\n"
+        "  - colour: allwedd anhysbys (disgwylid un o: name, title, unit, record_id, weight, period, "
+        "characteristics, outcomes, pay, notes)\n"
+        "  - unit: rhaid ei roi\n"
+        "  - characteristics.religion.classification: mae 'sex' yn dosbarthu sex, nid religion\n"
+        "  - outcomes.left.kind: rhaid iddo fod yn un o flag, category, count, nid 'maybe'\n"
+        "  - outcomes.left.column: mae characteristics.religion.column eisoes yn defnyddio'r golofn 'rel'"
+    )
+    # The keys stay as they are; English by default.
+    assert [problem.key for problem in caught.value.problems][:2] == ["colour", "unit"]
+    with pytest.raises(DescriptionError) as english:
+        parse_description(data, source="staff.yaml")
+    assert str(english.value).splitlines()[:3] == [
+        "staff.yaml has 5 problems:",
+        "  - colour: unknown key (expected one of: name, title, unit, record_id, weight, period, characteristics, "
+        "outcomes, pay, notes)",
+        "  - unit: is required",
+    ]
+    path = tmp_path / "broken.yaml"
+    path.write_text("name: x\n  unit: [\n")
+    with language("cy"), pytest.raises(DescriptionError) as broken:
+        load_description(path)
+    assert str(broken.value) == "Mae un broblem yn broken.yaml:\n  - (file): nid yw'n YAML dilys (llinell 2)"
+    with language("cy"), pytest.raises(DescriptionError, match=r"^Mae 2 broblem yn x:\n  - name: rhaid ei roi\n"):
+        parse_description({}, source="x")

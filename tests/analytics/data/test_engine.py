@@ -7,19 +7,50 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from dueregard.analytics import engine, translations
 from dueregard.analytics.engine import (
     BACKEND_NAMES,
+    EngineUnavailableError,
     UnknownBackendError,
     as_arrow,
     backend_name,
     connect,
     to_backend,
 )
+from dueregard.analytics.i18n import language
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _compiled() -> None:
+    translations.compile_if_stale("cy")
 
 
 def test_unknown_backend_names_the_choices() -> None:
     with pytest.raises(UnknownBackendError, match="duckdb, pyspark"):
         connect("postgres")
+
+
+def test_engine_errors_are_in_welsh_under_language_cy(monkeypatch: pytest.MonkeyPatch) -> None:
+    with language("cy"), pytest.raises(UnknownBackendError) as unknown:
+        connect("postgres")
+    assert str(unknown.value) == "Peiriant dadansoddi anhysbys 'postgres': dewiswch un o duckdb, pyspark."
+    with pytest.raises(UnknownBackendError) as english:
+        connect("postgres")
+    assert str(english.value) == "Unknown analytics backend 'postgres': choose one of duckdb, pyspark."
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.setattr(engine.shutil, "which", lambda name: None)
+    with language("cy"), pytest.raises(EngineUnavailableError) as no_java:
+        engine.spark_session()
+    assert str(no_java.value) == (
+        "Mae angen Java 17 ar y peiriant pyspark: gosodwch ef (er enghraifft "
+        "`apt-get install openjdk-17-jre-headless`) a rhowch `java` ar y PATH neu gosodwch JAVA_HOME."
+    )
+    with pytest.raises(EngineUnavailableError) as english_java:
+        engine.spark_session()
+    assert str(english_java.value) == (
+        "The pyspark backend needs Java 17: install it (for example `apt-get install openjdk-17-jre-headless`) "
+        "and put `java` on the PATH or set JAVA_HOME."
+    )
 
 
 def test_duckdb_is_the_default() -> None:

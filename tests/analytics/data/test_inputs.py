@@ -11,10 +11,17 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from dueregard.analytics import translations
+from dueregard.analytics.i18n import language
 from dueregard.analytics.inputs import ROW_COLUMN, InputError, read_frame, read_spreadsheet, read_table
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 WORKFORCE = ["workforce.csv", "workforce.xlsx", "workforce.ods", "workforce.parquet"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _compiled() -> None:
+    translations.compile_if_stale("cy")
 
 
 @pytest.mark.parametrize("file_name", WORKFORCE)
@@ -135,3 +142,33 @@ def test_polars_frames_and_lazy_frames(backend: ibis.BaseBackend) -> None:
         rows = read_frame(backend, source).order_by("staff_id").to_pyarrow()
         assert rows.column("pay").to_pylist() == [10.5, None, 7.0]
         assert rows.column("sex").to_pylist() == ["F", "M", None]
+
+
+def test_the_reasons_are_in_welsh_under_language_cy(tmp_path: Path) -> None:
+    con = ibis.duckdb.connect()
+    fake = tmp_path / "staff.parquet"
+    shutil.copy(FIXTURES / "workforce.csv", fake)
+    with language("cy"):
+        with pytest.raises(InputError) as empty:
+            read_table(con, FIXTURES / "empty.csv")
+        with pytest.raises(InputError) as sheet:
+            read_spreadsheet(FIXTURES / "workforce.xlsx", sheet="Pay")
+        with pytest.raises(InputError) as parquet:
+            read_table(con, fake)
+        with pytest.raises(InputError) as header:
+            read_table(con, FIXTURES / "header_only.csv")
+    assert str(empty.value) == "empty.csv: mae'r ffeil yn wag"
+    assert empty.value.reason == "mae'r ffeil yn wag"
+    assert str(sheet.value) == "workforce.xlsx: nid oes ganddi ddalen 'Pay'; ei dalennau yw Staff"
+    assert str(parquet.value) == (
+        "staff.parquet: nid yw'n ffeil Parquet (nid yw'r ffeil yn dechrau gyda b'PAR1'); a yw wedi'i llygru neu a oes "
+        "enw anghywir arni?"
+    )
+    assert str(header.value).startswith("header_only.csv: mae ganddi bennawd (staff_id, sex, ")
+    assert str(header.value).endswith(") ond dim rhesi data")
+    # English by default.
+    with pytest.raises(InputError) as english:
+        read_table(con, fake)
+    assert str(english.value) == (
+        "staff.parquet: not a Parquet file (the file does not start with b'PAR1'); is it corrupt or misnamed?"
+    )

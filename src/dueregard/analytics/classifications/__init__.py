@@ -5,6 +5,7 @@ versions. The data are YAML files in ``data/``; this package reads, checks and a
 
 from __future__ import annotations
 
+from ..i18n import _
 from .columns import (
     STANDARD_AGE_BANDS,
     AgeBands,
@@ -78,7 +79,9 @@ def get_classification(classification_id: str) -> Classification:
         return classifications[classification_id]
     except KeyError:
         raise KeyError(
-            f"No classification {classification_id!r}; there are: {', '.join(sorted(classifications))}"
+            _("No classification {classification}; there are: {ids}").format(
+                classification=repr(classification_id), ids=", ".join(sorted(classifications))
+            )
         ) from None
 
 
@@ -88,4 +91,8 @@ def get_crosswalk(source: str, target: str) -> Crosswalk:
         if (crosswalk.source, crosswalk.target) == (source, target):
             return crosswalk
     defined = ", ".join(f"{c.source} -> {c.target}" for c in load_crosswalks())
-    raise KeyError(f"No crosswalk from {source!r} to {target!r}; defined: {defined}")
+    raise KeyError(
+        _("No crosswalk from {source} to {target}; defined: {defined}").format(
+            source=repr(source), target=repr(target), defined=defined
+        )
+    )
