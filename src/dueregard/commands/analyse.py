@@ -10,8 +10,9 @@ run with a progress bar on stderr (only when stderr is a terminal), and the file
 folder beside ``--out`` and moved into place at the end, so a failure leaves nothing half-written.
 
 ``--language cy`` (or ``DUEREGARD_LANGUAGE=cy``) writes the report's own texts in Welsh (titles, notes, column
-labels, legends, the HTML page and its ``lang`` attribute) and prints this command's messages in Welsh; data labels
-(the groups of a classification, the values in the data) stay as they are. See :mod:`dueregard.analytics.i18n`.
+labels, legends, the HTML page and its ``lang`` attribute) and prints this command's messages, the problems found
+in the data and its help (with click's own words) in Welsh; data labels (the groups of a classification, the values
+in the data) stay as they are. See :mod:`dueregard.analytics.i18n` and :mod:`dueregard.commands.translated`.
 
 Everything heavy (Ibis, DuckDB, SciPy, openpyxl) is imported inside the command, so ``dueregard --help`` stays
 fast.
