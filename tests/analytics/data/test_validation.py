@@ -79,20 +79,7 @@ def _description_for_checks() -> DatasetDescription:
 
 
 def test_each_rule_names_key_rows_and_values(backend: ibis.BaseBackend) -> None:
-    frame = pa.table(
-        {
-            "id": [1, 2, 2, 4, None],
-            "sex": ["F", "M", "f", "Male", "X"],
-            "shortlisted": ["Y", "N", "N", "Y", "maybe"],
-            "appointed": ["N", "Y", "N", "Y", "N"],
-            "days": ["1", "2", "-1", "0", "lots"],
-            "pay": [100.0, 200.0, 300.0, 400.0, 500.0],
-            "hours": [37.5, 0.0, 20.0, 37.5, 37.5],
-            "full_pay": ["yes", "no", "YES", "on leave", "no"],
-            "weight": [1.0, 1.0, -2.0, 1.0, 1.0],
-        }
-    )
-    report = validate(read_frame(backend, frame, row_numbers=True), _description_for_checks())
+    report = validate(read_frame(backend, _frame_with_every_problem(), row_numbers=True), _description_for_checks())
     found = {(issue.key, issue.problem, issue.rows) for issue in report.issues}
     assert found == {
         ("record_id", "1 row has no record id", (5,)),
