@@ -7,8 +7,8 @@ group by all the roles at once, so the records are read the same number of times
    the missing rates and the sum of the rates; relevant employees per (bonus bucket, roles), with the sum of the
    bonuses (bucket empty when no bonus was paid), both from one scan of the records (each paired with the two
    kinds). The buckets are a coarse, monotone function of the value (see :func:`coarse_bucket`), so a few thousand
-   rows come back whatever the number of employees. From them come every count, mean and proportion, and which bucket holds each median position and
-   each pay-quarter boundary.
+   rows come back whatever the number of employees. From them come every count, mean and proportion, and which
+   bucket holds each median position and each pay-quarter boundary.
 2. **Counts per value in those few buckets** (at most a dozen per comparison): full-pay relevant employees per
    (bucket, hourly rate, roles) and those paid a bonus per (bucket, bonus, roles). From them come the exact
    medians ((a + b) / 2 of the one or two central values, as ranking every row gives) and the pay quarters with
