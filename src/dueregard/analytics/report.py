@@ -60,6 +60,12 @@ class Report:
     def tables(self) -> tuple[ResultTable, ...]:
         return tuple(table for section in self.sections for table in section.tables)
 
+    def _repr_html_(self) -> str:
+        """How a notebook shows the report: its content as in the HTML report, in the report's language."""
+        from .output.html_report import render_report_fragment
+
+        return render_report_fragment(self)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "preset": self.preset,

@@ -277,6 +277,44 @@ class ResultTable:
             notes=TableNotes.from_dict(data.get("notes", {})),
         )
 
+    def to_pandas(self, *, shown: bool = False) -> Any:
+        """The table as a pandas DataFrame, for a notebook: one column per table column, headed by its label, and
+        after every column with an interval its "(lower)" and "(upper)" columns, as in the CSV.
+
+        By default each cell is its full-precision value: counts as whole numbers (``Int64``), rates, ratios and
+        p-values as ``Float64``, labels and text as strings; a figure shown as a symbol (withheld, not
+        applicable...) is missing (``<NA>``), so nothing withheld comes back. With ``shown=True`` every cell is the
+        text a reader sees, symbols included (:attr:`Cell.text`), and the bounds as displayed."""
+        import pandas as pd
+
+        dtypes = {"count": "Int64", "rate": "Float64", "percent": "Float64", "ratio": "Float64"}
+        dtypes |= {"p_value": "Float64", "number": "Float64"}
+        data: dict[str, Any] = {}
+        for index, column in enumerate(self.columns):
+            cells = [row[index] for row in self.rows]
+            label = column.label if column.label not in data else f"{column.label} [{column.id}]"
+            if shown:
+                data[label] = pd.array([cell.text for cell in cells], dtype="string")
+            else:
+                values = [None if cell.symbol else cell.value for cell in cells]
+                data[label] = pd.array(values, dtype=dtypes.get(column.kind, "string"))
+            if any(cell.low is not None or cell.high is not None for cell in cells):
+                for name, bound in ((_("{column} (lower)"), "low"), (_("{column} (upper)"), "high")):
+                    bounds = [None if cell.symbol else getattr(cell, bound) for cell in cells]
+                    heading = name.format(column=label)
+                    if shown:  # as in the CSV
+                        texts = ["" if value is None else repr(value) for value in bounds]
+                        data[heading] = pd.array(texts, dtype="string")
+                    else:
+                        data[heading] = pd.array(bounds, dtype="Float64")
+        return pd.DataFrame(data)
+
+    def _repr_html_(self) -> str:
+        """How a notebook shows the table: its title, chart, data table and notes, as in the HTML report."""
+        from .output.html_report import render_table_fragment
+
+        return render_table_fragment(self)
+
     def to_csv_rows(self, *, intervals: bool = True) -> list[list[str]]:
         """The table as CSV rows of text: a header of column labels, then one row per table row.
 

@@ -119,3 +119,29 @@ def test_the_page_uses_nothing_from_elsewhere() -> None:
     html = render_html(sample_report())
     for outside in ('src="http', "src='http", 'href="http', "@import", "url(", "<link", "<img"):
         assert outside not in html
+
+
+def test_a_report_shows_itself_in_a_notebook_without_the_page_around_it() -> None:
+    report = sample_report()
+    fragment = lxml_html.fragment_fromstring(report._repr_html_())
+    assert fragment.tag == "div"
+    assert fragment.get("lang") == "en"
+    assert [_text(h1) for h1 in fragment.iter("h1")] == [report.title]
+    assert fragment.find(".//style") is None
+    assert "<html" not in report._repr_html_()
+    # Every id of a fragment starts with its own prefix, and every link of its contents points inside it.
+    ids = [element.get("id") for element in fragment.iter() if element.get("id")]
+    prefix = ids[0].split("contents")[0]
+    assert prefix.startswith("dueregard-")
+    assert all(identifier.startswith(prefix) for identifier in ids)
+    assert all(link.get("href")[1:] in ids for link in fragment.iter("a") if link.get("href", "").startswith("#"))
+    other = lxml_html.fragment_fromstring(report._repr_html_())
+    assert not {element.get("id") for element in other.iter() if element.get("id")} & set(ids)
+
+
+def test_a_report_fragment_in_welsh() -> None:
+    from dueregard.analytics.output.html_report import render_report_fragment
+
+    fragment = lxml_html.fragment_fromstring(render_report_fragment(sample_report(), language="cy"))
+    assert fragment.get("lang") == "cy"
+    assert "Cynnwys" in [_text(h2) for h2 in fragment.iter("h2")]

@@ -9,6 +9,7 @@ import pytest
 from output_samples import sample_report
 
 from dueregard.analytics.output import write_html
+from dueregard.analytics.output.html_report import render_report_fragment, render_table_fragment
 
 pytestmark = pytest.mark.a11y
 
@@ -18,10 +19,31 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 def test_the_html_report_passes_axe_offline(tmp_path: Path, browser: Any) -> None:
-    if not AXE.exists():
-        pytest.fail(f"axe-core ({AXE}) is needed; scripts/test installs it.")
     path = tmp_path / "report.html"
     write_html(sample_report(), path)
+    _assert_passes_axe(path, browser)
+
+
+def test_notebook_fragments_on_one_page_pass_axe(tmp_path: Path, browser: Any) -> None:
+    # What a notebook shows: the same report twice and one of its tables, one after the other on a page.
+    report = sample_report()
+    fragments = [
+        render_report_fragment(report),
+        render_report_fragment(report),
+        render_table_fragment(report.tables[0]),
+    ]
+    path = tmp_path / "notebook.html"
+    path.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Notebook</title></head>'
+        f"<body><main>{''.join(fragments)}</main></body></html>",
+        encoding="utf-8",
+    )
+    _assert_passes_axe(path, browser)
+
+
+def _assert_passes_axe(path: Path, browser: Any) -> None:
+    if not AXE.exists():
+        pytest.fail(f"axe-core ({AXE}) is needed; scripts/test installs it.")
     requests: list[str] = []
     page = browser.new_page()
     try:

@@ -164,3 +164,46 @@ def test_a_column_says_what_it_compares_rows_with() -> None:
     assert "comparator" not in Column("n", "n", "count").to_dict()
     with pytest.raises(ValueError, match="comparator"):
         Column("rr", "RR", "ratio", "lowest")
+
+
+def test_to_pandas_gives_values_with_withheld_figures_missing() -> None:
+    import pandas as pd
+
+    frame = _table().to_pandas()
+    assert list(frame.columns) == ["Ethnic group", "Rate", "Rate (lower)", "Rate (upper)", "n"]
+    assert [str(dtype) for dtype in frame.dtypes] == ["string", "Float64", "Float64", "Float64", "Int64"]
+    assert frame["Ethnic group"].tolist() == ["White", "=HYPERLINK()", "Other"]
+    assert frame["Rate"].tolist() == [0.3, pd.NA, -4.5]
+    assert frame["Rate (lower)"].tolist() == [0.2724, pd.NA, pd.NA]
+    assert frame["n"].tolist() == [1000, pd.NA, pd.NA]  # "!" withheld and "-" not collected: nothing comes back
+
+
+def test_to_pandas_shown_gives_what_a_reader_sees() -> None:
+    frame = _table().to_pandas(shown=True)
+    assert frame.to_dict("list") == {
+        "Ethnic group": ["White", "=HYPERLINK()", "Other"],
+        "Rate": ["30.0%", "!", "-4.5"],
+        "Rate (lower)": ["0.2724", "", ""],
+        "Rate (upper)": ["0.3291", "", ""],
+        "n": ["1000", "!", "-"],
+    }
+
+
+def test_to_pandas_keeps_columns_whose_labels_repeat() -> None:
+    table = ResultTable(
+        title="Two counts",
+        columns=(Column("group", "Group", "label"), Column("a", "n", "count"), Column("b", "n", "count")),
+        rows=((label("A"), Cell(1), Cell(2)),),
+    )
+    assert table.to_pandas().to_dict("list") == {"Group": ["A"], "n": [1], "n [b]": [2]}
+
+
+def test_a_table_shows_itself_in_a_notebook_as_html() -> None:
+    html = _table()._repr_html_()
+    assert "<caption>Appointed from shortlisting</caption>" in html
+    assert '<th scope="row">White</th>' in html
+    assert "<dt>!</dt>" in html
+    assert "<dd>withheld to protect confidentiality</dd>" in html
+    assert "Reference group: White." in html
+    assert "<html" not in html
+    assert _table()._repr_html_().split('id="')[1][:18] != html.split('id="')[1][:18]  # a fresh id prefix each time

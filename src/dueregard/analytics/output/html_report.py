@@ -150,22 +150,52 @@ def _table_notes(table: ResultTable) -> list[str]:
     return html
 
 
-def _section_html(section: ReportSection, number: int, first_table: int) -> list[str]:
+def _section_html(section: ReportSection, number: int, first_table: int, prefix: str = "") -> list[str]:
     html = [
-        f'<section aria-labelledby="section-{number}">',
-        f'<h2 id="section-{number}">{escape(section.heading)}</h2>',
+        f'<section aria-labelledby="{prefix}section-{number}">',
+        f'<h2 id="{prefix}section-{number}">{escape(section.heading)}</h2>',
     ]
     html += _paragraphs(list(section.notes))
     for offset, table in enumerate(section.tables):
-        table_id = f"table-{first_table + offset}"
-        html.append(f'<h3 id="{table_id}">{escape(table.title)}</h3>')
-        chart = bar_chart(table, chart_id=f"{table_id}-chart")
-        if chart is not None:
-            html += ["<figure>", chart, "</figure>"]
-        html += _table_html(table, table_id)
-        html += _table_notes(table)
+        html += _titled_table(table, f"{prefix}table-{first_table + offset}")
     html.append("</section>")
     return html
+
+
+def _titled_table(table: ResultTable, table_id: str) -> list[str]:
+    """A table's heading, its chart (if it has one), the table and its notes."""
+    html = [f'<h3 id="{table_id}">{escape(table.title)}</h3>']
+    chart = bar_chart(table, chart_id=f"{table_id}-chart")
+    if chart is not None:
+        html += ["<figure>", chart, "</figure>"]
+    return html + _table_html(table, table_id) + _table_notes(table)
+
+
+def render_table_fragment(table: ResultTable, *, language: str | None = None) -> str:
+    """One table as an HTML fragment (heading, chart, data table and notes), e.g. for a notebook cell; the words
+    dueregard adds (note headings, the chart's description) in ``language`` (default: the current language). Its
+    ids start with a fresh prefix, so several fragments can share a page."""
+    with i18n.language(language):
+        return "\n".join([f"<div{_FRAGMENT_STYLE}>", *_titled_table(table, f"{_fresh_prefix()}table"), "</div>"])
+
+
+def render_report_fragment(report: Report, *, language: str | None = None) -> str:
+    """The report's content without the page around it (no ``<html>``, styles or skip link), e.g. for a notebook
+    cell, in ``language`` (default: the report's own); ids start with a fresh prefix, as for a table."""
+    with i18n.language(language or report.language) as code:
+        opening = f'<div lang="{escape(code)}"{_FRAGMENT_STYLE}>'
+        return "\n".join([opening, *_report_content(report, _fresh_prefix()), "</div>"])
+
+
+# A fragment has no style sheet of its own: the page's line height keeps links such as the contents list far
+# enough apart to be easy to click or tap (WCAG 2.2 target size) whatever the notebook's styles.
+_FRAGMENT_STYLE: Final = ' style="line-height: 1.5"'
+
+
+def _fresh_prefix() -> str:
+    import secrets
+
+    return f"dueregard-{secrets.token_hex(4)}-"
 
 
 def render_html(report: Report, *, language: str | None = None) -> str:
@@ -190,6 +220,23 @@ def _render(report: Report, language: str) -> str:
         '<div class="page">',
         "<header>" + _element("p", _("Equality evidence report")) + "</header>",
         '<main id="main">',
+        *_report_content(report),
+        "</main>",
+        "<footer>",
+        *_paragraphs(
+            [_("Produced by dueregard. The same tables are in the CSV, XLSX and JSON files beside this page.")]
+        ),
+        "</footer>",
+        "</div>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(html) + "\n"
+
+
+def _report_content(report: Report, prefix: str = "") -> list[str]:
+    """The title, facts, warnings, notes, contents and sections: the page's main content."""
+    html = [
         f"<h1>{escape(report.title)}</h1>",
         '<dl class="meta">',
         _element("dt", _("Data")) + f"<dd>{escape(report.dataset)}</dd>",
@@ -213,26 +260,15 @@ def _render(report: Report, language: str) -> str:
                 )
             ]
         ),
-        '<nav aria-labelledby="contents">',
-        _element("h2", _("Contents"), ' id="contents"'),
+        f'<nav aria-labelledby="{prefix}contents">',
+        _element("h2", _("Contents"), f' id="{prefix}contents"'),
         "<ol>",
     ]
     for number, section in enumerate(report.sections, start=1):
-        html.append(f'<li><a href="#section-{number}">{escape(section.heading)}</a></li>')
+        html.append(f'<li><a href="#{prefix}section-{number}">{escape(section.heading)}</a></li>')
     html += ["</ol>", "</nav>"]
     first_table = 1
     for number, section in enumerate(report.sections, start=1):
-        html += _section_html(section, number, first_table)
+        html += _section_html(section, number, first_table, prefix)
         first_table += len(section.tables)
-    html += [
-        "</main>",
-        "<footer>",
-        *_paragraphs(
-            [_("Produced by dueregard. The same tables are in the CSV, XLSX and JSON files beside this page.")]
-        ),
-        "</footer>",
-        "</div>",
-        "</body>",
-        "</html>",
-    ]
-    return "\n".join(html) + "\n"
+    return html
