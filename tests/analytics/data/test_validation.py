@@ -167,20 +167,7 @@ def test_row_counts_of_the_checks_come_from_one_aggregate_query(
 
     monkeypatch.setattr(validation._Validator, "count_together", counting_together)
     monkeypatch.setattr(validation._Validator, "counted", counting)
-    frame = pa.table(
-        {
-            "id": [1, 2, 2, 4, None],
-            "sex": ["F", "M", "f", "Male", "X"],
-            "shortlisted": ["Y", "N", "N", "Y", "maybe"],
-            "appointed": ["N", "Y", "N", "Y", "N"],
-            "days": ["1", "2", "-1", "0", "lots"],
-            "pay": [100.0, 200.0, 300.0, 400.0, 500.0],
-            "hours": [37.5, 0.0, 20.0, 37.5, 37.5],
-            "full_pay": ["yes", "no", "YES", "on leave", "no"],
-            "weight": [1.0, 1.0, -2.0, 1.0, 1.0],
-        }
-    )
-    report = validate(read_frame(backend, frame, row_numbers=True), _description_for_checks())
+    report = validate(read_frame(backend, _frame_with_every_problem(), row_numbers=True), _description_for_checks())
     # blank ids; days not numeric and negative; pay negative; hours not positive; weight negative; the one
     # contradiction (appointed but not shortlisted)
     assert aggregates == [7]
