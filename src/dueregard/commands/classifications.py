@@ -1,7 +1,9 @@
 """``dueregard classifications``: list the classifications, or show one's codes, labels and groups.
 
-Its help, messages and column headings are in Welsh when ``DUEREGARD_LANGUAGE=cy``; the classifications themselves
-(ids, titles, codes, labels) are data and stay as their files have them, and so do the JSON keys.
+Its help, messages and column headings are in Welsh with ``--language cy`` (before the subcommand:
+``dueregard classifications --language cy show ethnicity-ew-2021``) or ``DUEREGARD_LANGUAGE=cy``; the
+classifications themselves (ids, titles, codes, labels) are data and stay as their files have them, and so do the
+JSON keys.
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ import json
 
 import click
 
-from dueregard.analytics.i18n import N_, _
-from dueregard.commands.translated import TranslatedGroup
+from dueregard.analytics.i18n import LANGUAGES, N_, _
+from dueregard.commands.translated import LANGUAGE_ENVVAR, TranslatedGroup
 
 
 def _table(rows: list[list[str]], header: list[str]) -> str:
@@ -27,12 +29,25 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
 @click.group(
     name="classifications",
     cls=TranslatedGroup,
+    language_option="--language",
     invoke_without_command=True,
     help=N_("List the classifications (census ethnic groups, disability, sex, religion, age bands...)."),
 )
 @click.option("--json", "as_json", is_flag=True, help=N_("Print JSON instead of a table."))
+@click.option(
+    "--language",
+    "language_code",
+    type=click.Choice(sorted(LANGUAGES)),
+    default="en",
+    show_default=True,
+    envvar=LANGUAGE_ENVVAR,
+    show_envvar=True,
+    is_eager=True,
+    help=N_("The language of these messages and headings: en (English) or cy (Cymraeg, Welsh)."),
+)
 @click.pass_context
-def command(ctx: click.Context, as_json: bool) -> None:
+def command(ctx: click.Context, as_json: bool, language_code: str) -> None:
+    # The language is already in force: TranslatedGroup reads --language before click parses the command line.
     if ctx.invoked_subcommand is not None:
         return
     from dueregard.analytics.classifications import list_classifications

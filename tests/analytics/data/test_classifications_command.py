@@ -103,3 +103,18 @@ def test_the_command_s_words_and_errors_in_welsh() -> None:
     assert "Rhowch gynnig ar 'dueregard classifications --help' i gael help." in typo.output
     no_id = _welsh(["show"])
     assert no_id.output.endswith("Gwall: Ymresymiad ar goll 'CLASSIFICATION_ID'.\n")
+
+
+def test_the_language_option_chooses_welsh_before_the_subcommand() -> None:
+    english_environment = {"DUEREGARD_LANGUAGE": ""}
+    shown = CliRunner().invoke(main, ["classifications", "--language", "cy", "show", "sex"], env=english_environment)
+    assert shown.exit_code == 0
+    assert shown.output.splitlines()[3] == "cod     label   grŵp"
+    listed = CliRunner().invoke(main, ["classifications", "--language=cy"], env=english_environment)
+    assert listed.output.splitlines()[0].split() == ["id", "nodwedd", "categorïau", "teitl"]
+    # The option wins over the environment, as for dueregard analyse.
+    english = CliRunner().invoke(main, ["classifications", "--language", "en"], env={"DUEREGARD_LANGUAGE": "cy"})
+    assert english.output.splitlines()[0].split() == ["id", "characteristic", "categories", "title"]
+    wrong = CliRunner().invoke(main, ["classifications", "--language", "fr"], env=english_environment)
+    assert wrong.exit_code == 2
+    assert "'fr' is not one of 'cy', 'en'." in wrong.output
