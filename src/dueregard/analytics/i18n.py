@@ -77,6 +77,7 @@ def _catalogue(code: str) -> _gettext.NullTranslations:
 def forget_catalogues() -> None:
     """Read the compiled catalogues again the next time a text is looked up (after compiling them)."""
     _catalogue.cache_clear()
+    _welsh_texts.cache_clear()
 
 
 def gettext(message: str) -> str:
@@ -115,11 +116,35 @@ _WELSH_VOWELS: Final = frozenset("aeiouwyâêîôûŵŷáéíóúẃýàèìòù
 
 
 def _and(items: str, last: str) -> str:
-    """ "{items} and {last}"; in Welsh "a" becomes "ac" before a vowel ("Heb anabledd ac Anabl")."""
+    """ "{items} and {last}"; in Welsh "a" becomes "ac" before a vowel ("Heb anabledd ac Anabl"), and a word of
+    ours after "a" takes the aspirate mutation ("Du a Chymysg", "a chofnodion heb gyfnod"; see :func:`_aspirated`)."""
     joined = gettext("{items} and {last}").format(items=items, last=last)
-    if get_language() == "cy" and last[:1].casefold() in _WELSH_VOWELS and joined.endswith(f" a {last}"):
-        joined = f"{joined[: -len(last) - 3]} ac {last}"
-    return joined
+    if get_language() != "cy" or not joined.endswith(f" a {last}"):
+        return joined
+    start = joined[: -len(last) - 3]
+    if last[:1].casefold() in _WELSH_VOWELS:
+        return f"{start} ac {last}"
+    return f"{start} a {_aspirated(last)}"
+
+
+_ASPIRATED: Final = {"c": "ch", "p": "ph", "t": "th", "C": "Ch", "P": "Ph", "T": "Th"}
+
+
+def _aspirated(text: str) -> str:
+    """``text`` after Welsh "a" (and): c, p, t become ch, ph, th, but only when ``text`` is one of dueregard's own
+    Welsh texts (a translation in the catalogue). Data labels (a classification's "Pakistani", a period "2023-24")
+    are names as the data give them and are left alone."""
+    first = text[:1]
+    if first not in _ASPIRATED or text[1:2] in ("h", "H") or text not in _welsh_texts():
+        return text
+    return _ASPIRATED[first] + text[1:]
+
+
+@cache
+def _welsh_texts() -> frozenset[str]:
+    """Every translation in the Welsh catalogue (singular and plural forms)."""
+    catalogue = getattr(_catalogue("cy"), "_catalog", {})
+    return frozenset(text for text in catalogue.values() if isinstance(text, str) and text)
 
 
 def N_(message: str) -> str:  # noqa: N802 (the name gettext's tools look for)

@@ -78,6 +78,11 @@ def test_lists_in_prose() -> None:
         assert and_list(["Heb anabledd", "Anabl"]) == "Heb anabledd ac Anabl"  # "ac" before a vowel
         assert and_list(["Gwyn", "Du", "Ŵyr"]) == "Gwyn, Du ac Ŵyr"
         assert and_list(["Dynion", "Menywod"]) == "Dynion a Menywod"
+        # Our own Welsh words take the aspirate mutation after "a" (c, p, t -> ch, ph, th); the data's do not.
+        assert and_list(["2022-23", _("records with no period")]) == "2022-23 a chofnodion heb gyfnod"
+        assert and_list(["Gwyn", _("Population")]) == "Gwyn a Phoblogaeth"
+        assert and_list(["Gwyn", "Pakistani", "Christian"]) == "Gwyn, Pakistani a Christian"
+        assert and_list(["Du", "Tsieineaidd"]) == "Du a Tsieineaidd"  # not a text of the catalogue
     assert and_list(["Men", "Other"]) == "Men and Other"
 
 
