@@ -387,6 +387,25 @@ def test_the_progress_bar_follows_the_presets_progress(capsys: pytest.CaptureFix
     assert capsys.readouterr().out == ""  # the bar never writes to stdout, which --json keeps for the report
 
 
+def test_the_bar_shows_the_check_of_the_data_before_the_reports_steps(
+    tmp_path: Path, describe: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from contextlib import contextmanager
+
+    from dueregard.commands import analyse
+
+    shown: list[tuple[int, int, str]] = []
+
+    @contextmanager
+    def recording(enabled: bool):  # type: ignore[no-untyped-def]
+        yield lambda done, total, what: shown.append((done, total, what))
+
+    monkeypatch.setattr(analyse, "_progress_bar", recording)
+    result = _analyse(_csv(tmp_path / "staff.csv"), "--describe", describe, "--preset", "test-appointments", "--json")
+    assert result.exit_code == 0, result.output
+    assert shown == [(0, 0, "Checking the data"), (1, 2, "Counting"), (2, 2, "Done")]
+
+
 def test_dotted_option_keys_build_mappings() -> None:
     from dueregard.commands.analyse import parse_options
 

@@ -196,7 +196,8 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int, str], None]]:
         task = progress.add_task(_("Analysing"), total=None)
 
         def advance(done: int, total: int, what: str) -> None:
-            progress.update(task, completed=done, total=total, description=what or _("Analysing"))
+            # total 0: a step whose length is not known (a spinner-like bar)
+            progress.update(task, completed=done, total=total or None, description=what or _("Analysing"))
 
         yield advance
 
@@ -410,14 +411,15 @@ def _analyse(
         table = read_table(con, data, sheet=sheet, table=table_name)
     except InputError as error:
         raise click.ClickException(str(error)) from None
-    try:
-        checked = _validate(con, table, description, data=data, sheet=sheet, table_name=table_name, backend=backend)
-    except Exception as error:
-        if not _from_engine(error):
-            raise
-        raise click.ClickException(_engine_error_text(error, backend=backend)) from error
-
     with _progress_bar(sys.stderr.isatty()) as progress:
+        # Checking takes about as long as a step of the report (seconds at 10M records): show it too.
+        progress(0, 0, _("Checking the data"))
+        try:
+            checked = _validate(con, table, description, data=data, sheet=sheet, table_name=table_name, backend=backend)
+        except Exception as error:
+            if not _from_engine(error):
+                raise
+            raise click.ClickException(_engine_error_text(error, backend=backend)) from error
         try:
             return chosen.run(
                 PresetInput(
