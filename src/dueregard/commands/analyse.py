@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from dueregard.analytics.i18n import LANGUAGES, N_, _, language, ngettext
-from dueregard.commands.translated import LANGUAGE_ENVVAR, TranslatedCommand
+from dueregard.analytics.i18n import N_, _, language, ngettext
+from dueregard.commands.translated import TranslatedCommand, language_option
 
 if TYPE_CHECKING:
     from dueregard.analytics.dataset import DatasetDescription, DescriptionError
@@ -282,17 +282,7 @@ def _list_presets(as_json: bool) -> None:
     "--memory-limit",
     help=N_("The most memory DuckDB may use, e.g. 2GB (default 400MB; it works on disk beyond that)."),
 )
-@click.option(
-    "--language",
-    "language_code",
-    type=click.Choice(sorted(LANGUAGES)),
-    default="en",
-    show_default=True,
-    envvar=LANGUAGE_ENVVAR,
-    show_envvar=True,
-    is_eager=True,
-    help=N_("The language of the report's texts and of these messages: en (English) or cy (Cymraeg, Welsh)."),
-)
+@language_option(N_("The language of the report's texts and of these messages: en (English) or cy (Cymraeg, Welsh)."))
 @click.option("--list-presets", is_flag=True, help=N_("List the presets and what each needs, then stop."))
 def command(language_code: str, **arguments: Any) -> None:
     with language(language_code):

@@ -12,8 +12,8 @@ import json
 
 import click
 
-from dueregard.analytics.i18n import LANGUAGES, N_, _
-from dueregard.commands.translated import LANGUAGE_ENVVAR, TranslatedGroup
+from dueregard.analytics.i18n import N_, _
+from dueregard.commands.translated import TranslatedGroup, language_option
 
 
 def _table(rows: list[list[str]], header: list[str]) -> str:
@@ -34,17 +34,7 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     help=N_("List the classifications (census ethnic groups, disability, sex, religion, age bands...)."),
 )
 @click.option("--json", "as_json", is_flag=True, help=N_("Print JSON instead of a table."))
-@click.option(
-    "--language",
-    "language_code",
-    type=click.Choice(sorted(LANGUAGES)),
-    default="en",
-    show_default=True,
-    envvar=LANGUAGE_ENVVAR,
-    show_envvar=True,
-    is_eager=True,
-    help=N_("The language of these messages and headings: en (English) or cy (Cymraeg, Welsh)."),
-)
+@language_option(N_("The language of these messages and headings: en (English) or cy (Cymraeg, Welsh)."))
 @click.pass_context
 def command(ctx: click.Context, as_json: bool, language_code: str) -> None:
     # The language is already in force: TranslatedGroup reads --language before click parses the command line.

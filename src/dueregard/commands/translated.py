@@ -26,14 +26,23 @@ import gettext as _stdlib_gettext
 import importlib
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from types import ModuleType
 from typing import IO, Any, Final, TypeVar
 
 import click
 
-from dueregard.analytics.i18n import DEFAULT_LANGUAGE, N_, _, get_language, language, ngettext, normalise_language
+from dueregard.analytics.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    N_,
+    _,
+    get_language,
+    language,
+    ngettext,
+    normalise_language,
+)
 
 #: The environment variable that chooses the language when the command line does not.
 LANGUAGE_ENVVAR: Final = "DUEREGARD_LANGUAGE"
@@ -140,6 +149,23 @@ def click_words() -> Iterator[None]:
                 _replaced.clear()
 
 
+def language_option(help_text: str) -> Callable[[_Decorated], _Decorated]:
+    """The ``--language en|cy`` option of a translated command (``language_option="--language"``), into the
+    parameter ``language_code``: eager, defaulting to ``DUEREGARD_LANGUAGE`` and then English. ``help_text`` is an
+    English msgid (marked with ``N_``)."""
+    return click.option(
+        "--language",
+        "language_code",
+        type=click.Choice(sorted(LANGUAGES)),
+        default=DEFAULT_LANGUAGE,
+        show_default=True,
+        envvar=LANGUAGE_ENVVAR,
+        show_envvar=True,
+        is_eager=True,
+        help=help_text,
+    )
+
+
 def language_of(args: Sequence[str], *, option: str | None = None, parent: click.Context | None = None) -> str:
     """The language a command line asks for: the last ``option VALUE`` (or ``option=VALUE``) before ``--``, else
     the language of the command above, else ``DUEREGARD_LANGUAGE``, else English. A language with no catalogue
@@ -190,6 +216,7 @@ def _in_language(code: str) -> Iterator[None]:
 
 
 _Shown = TypeVar("_Shown", click.Command, click.Parameter)
+_Decorated = TypeVar("_Decorated", bound=Callable[..., Any])
 
 
 def _translated(item: _Shown) -> _Shown:
