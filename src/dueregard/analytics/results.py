@@ -287,27 +287,30 @@ class ResultTable:
         text a reader sees, symbols included (:attr:`Cell.text`), and the bounds as displayed."""
         import pandas as pd
 
-        dtypes = {"count": "Int64", "rate": "Float64", "percent": "Float64", "ratio": "Float64"}
-        dtypes |= {"p_value": "Float64", "number": "Float64"}
         data: dict[str, Any] = {}
-        for index, column in enumerate(self.columns):
+        for index, (column, has_interval) in enumerate(zip(self.columns, self.columns_with_intervals(), strict=True)):
             cells = [row[index] for row in self.rows]
             label = column.label if column.label not in data else f"{column.label} [{column.id}]"
             if shown:
                 data[label] = pd.array([cell.text for cell in cells], dtype="string")
             else:
                 values = [None if cell.symbol else cell.value for cell in cells]
-                data[label] = pd.array(values, dtype=dtypes.get(column.kind, "string"))
-            if any(cell.low is not None or cell.high is not None for cell in cells):
-                for name, bound in ((_("{column} (lower)"), "low"), (_("{column} (upper)"), "high")):
-                    bounds = [None if cell.symbol else getattr(cell, bound) for cell in cells]
-                    heading = name.format(column=label)
+                data[label] = pd.array(values, dtype=_PANDAS_DTYPES.get(column.kind, "string"))
+            if has_interval:
+                for heading, bound in zip(_bound_headings(label), ("low", "high"), strict=True):
                     if shown:  # as in the CSV
-                        texts = ["" if value is None else repr(value) for value in bounds]
-                        data[heading] = pd.array(texts, dtype="string")
+                        data[heading] = pd.array([_bound_text(cell, bound) for cell in cells], dtype="string")
                     else:
+                        bounds = [None if cell.symbol else getattr(cell, bound) for cell in cells]
                         data[heading] = pd.array(bounds, dtype="Float64")
         return pd.DataFrame(data)
+
+    def columns_with_intervals(self) -> tuple[bool, ...]:
+        """For each column, whether any of its cells has an interval."""
+        return tuple(
+            any(row[index].low is not None or row[index].high is not None for row in self.rows)
+            for index in range(len(self.columns))
+        )
 
     def _repr_html_(self) -> str:
         """How a notebook shows the table: its title, chart, data table and notes, as in the HTML report."""
@@ -321,27 +324,33 @@ class ResultTable:
         Cells give what a reader sees (:attr:`Cell.text`). With ``intervals``, every column with at least one
         interval is followed by "lower" and "upper" columns (headed in the current language). All text passes
         through :func:`csv_safe`."""
-        with_interval = [
-            intervals and any(row[index].low is not None or row[index].high is not None for row in self.rows)
-            for index in range(len(self.columns))
-        ]
+        with_interval = [intervals and has for has in self.columns_with_intervals()]
         header: list[str] = []
         for column, has_interval in zip(self.columns, with_interval, strict=True):
             header.append(column.label)
             if has_interval:
-                header.extend(
-                    [
-                        _("{column} (lower)").format(column=column.label),
-                        _("{column} (upper)").format(column=column.label),
-                    ]
-                )
+                header.extend(_bound_headings(column.label))
         out = [[csv_safe(text) for text in header]]
         for row in self.rows:
             line: list[str] = []
             for cell, has_interval in zip(row, with_interval, strict=True):
                 line.append(cell.text)
                 if has_interval:
-                    hidden = bool(cell.symbol)
-                    line.extend(["" if hidden or bound is None else repr(bound) for bound in (cell.low, cell.high)])
+                    line.extend(_bound_text(cell, bound) for bound in ("low", "high"))
             out.append([csv_safe(text) for text in line])
         return out
+
+
+#: The pandas type of each kind of column (labels and text: ``string``).
+_PANDAS_DTYPES = dict.fromkeys(("rate", "percent", "ratio", "p_value", "number"), "Float64") | {"count": "Int64"}
+
+
+def _bound_headings(label: str) -> tuple[str, str]:
+    """The headings of a column's interval bounds, in the current language."""
+    return _("{column} (lower)").format(column=label), _("{column} (upper)").format(column=label)
+
+
+def _bound_text(cell: Cell, bound: str) -> str:
+    """A bound (``"low"`` or ``"high"``) as the CSV writes it: empty for a cell shown as a symbol or without it."""
+    value = getattr(cell, bound)
+    return "" if cell.symbol or value is None else repr(value)

@@ -36,10 +36,7 @@ def legend(table: ResultTable) -> tuple[tuple[str, str], ...]:
 
 def columns_with_intervals(table: ResultTable) -> tuple[bool, ...]:
     """For each column, whether any of its cells has an interval."""
-    return tuple(
-        any(row[index].low is not None or row[index].high is not None for row in table.rows)
-        for index in range(len(table.columns))
-    )
+    return table.columns_with_intervals()
 
 
 @dataclass(frozen=True)

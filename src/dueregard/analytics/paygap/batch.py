@@ -110,7 +110,7 @@ def coarse_bucket(value: ir.FloatingValue) -> ir.IntegerValue:
 
 
 def _bucket_query(prepared: ir.Table, role_names: list[str]) -> ir.Table:
-    both = _both_kinds(prepared)
+    both = _both_kinds(prepared, role_names)
     hourly = both[_KIND] == HOURLY
     return both.group_by([_KIND, _BUCKET, *role_names]).aggregate(
         _n=both.count(),
@@ -137,7 +137,7 @@ def _value_query(prepared: ir.Table, role_names: list[str], wanted: Mapping[str,
     return branches[0] if len(branches) == 1 else ibis.union(*branches, distinct=False)
 
 
-def _both_kinds(prepared: ir.Table) -> ir.Table:
+def _both_kinds(prepared: ir.Table, role_names: list[str]) -> ir.Table:
     """Each record twice, once per kind (its hourly rate if it is full-pay relevant, its bonus if it is relevant),
     so one scan of the records feeds both: cheaper than a union, which reads them twice."""
     kinds = ibis.memtable({_KIND: [HOURLY, BONUS]})
@@ -150,7 +150,7 @@ def _both_kinds(prepared: ir.Table) -> ir.Table:
         hourly.ifelse(paired._hourly_bucket, paired._bonus_bucket).name(_BUCKET),
         hourly.ifelse(paired._rate, paired._bonus).name(_VALUE),
         paired._rate,
-        *[paired[name] for name in prepared.columns if name.startswith("_role_")],
+        *[paired[name] for name in role_names],
     )
     return both
 

@@ -465,11 +465,11 @@ def run_standard(standard: Standard, data: PresetInput) -> Report:
         # The rolling item's staff and outcome counted again, over the two periods' records only.
         rolling_comparison = next(c for c in standard.comparisons if c.number == standard.rolling_number)
         in_window = table[rolling.column].isin(list(rolling.values)).fill_null(False)
-        window = ibis.ifelse(in_window, 1, 0).cast("int64")
+        window = in_window.cast("int64")
         staff_rolling = staff * window
         outcome_rolling = measures[rolling_comparison.outcome] * window
         # Every other item is the latest year's figure: the records of the latest period only.
-        latest = ibis.ifelse((table[rolling.column] == rolling.values[-1]).fill_null(False), 1, 0).cast("int64")
+        latest = (table[rolling.column] == rolling.values[-1]).fill_null(False).cast("int64")
         measures = {name: value * latest for name, value in measures.items()}
         measures["staff_rolling"] = staff_rolling
         measures[f"{rolling_comparison.outcome}_rolling"] = outcome_rolling
